@@ -1,0 +1,145 @@
+using System.Text.Json.Serialization;
+
+namespace MetaAiTracker.Data.Dataset;
+
+// The dataset format (docs/dataset-format.md) as plain DTOs. Every property is nullable so that the
+// validator, not the JSON reader, reports what is missing, with its JSON path, all at once.
+
+public sealed record DatasetDocument
+{
+    public int? SchemaVersion { get; init; }
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public List<ThemeDto>? Themes { get; init; }
+    public List<SourceDto>? Sources { get; init; }
+    public List<OrganizationDto>? Organizations { get; init; }
+    public List<PersonDto>? People { get; init; }
+    public List<TenureDto>? Tenures { get; init; }
+    public List<EventDto>? Events { get; init; }
+    public List<FigureDto>? Figures { get; init; }
+}
+
+public sealed record ThemeDto
+{
+    public string? Slug { get; init; }
+    public string? NameEn { get; init; }
+    public string? NameZh { get; init; }
+    public string? Color { get; init; }
+    public string? Description { get; init; }
+}
+
+public sealed record SourceDto
+{
+    public string? Slug { get; init; }
+    public string? Title { get; init; }
+    public string? Publisher { get; init; }
+    public string? Published { get; init; }
+    public string? Language { get; init; }
+    public string? Url { get; init; }
+    public bool IsPrimary { get; init; }
+}
+
+public sealed record CitationDto
+{
+    public string? Source { get; init; }
+    public string? Quote { get; init; }
+    public string? QuoteEn { get; init; }
+    public string? Locator { get; init; }
+}
+
+public sealed record OrganizationDto
+{
+    public string? Slug { get; init; }
+    public string? Name { get; init; }
+    public string? NameZh { get; init; }
+    public string? ShortName { get; init; }
+    public string? Parent { get; init; }
+    public string? Kind { get; init; }
+    public string? Description { get; init; }
+}
+
+public sealed record PersonDto
+{
+    public string? Slug { get; init; }
+    public string? Name { get; init; }
+    public string? NativeName { get; init; }
+    public string? Bio { get; init; }
+    public string? Kind { get; init; }
+    public List<CitationDto>? Citations { get; init; }
+}
+
+public sealed record TenureDto
+{
+    public string? Slug { get; init; }
+    public string? Person { get; init; }
+    public string? Organization { get; init; }
+    public string? Role { get; init; }
+    public string? Start { get; init; }
+    public string? End { get; init; }
+    public string? CameFrom { get; init; }
+    public string? WentTo { get; init; }
+    public string? Reason { get; init; }
+    public string? Status { get; init; }
+    public string? StatusNote { get; init; }
+    public List<CitationDto>? Citations { get; init; }
+}
+
+public sealed record EventPersonDto
+{
+    public string? Person { get; init; }
+    public string? Role { get; init; }
+}
+
+public sealed record EventOrganizationDto
+{
+    public string? Organization { get; init; }
+    public string? Role { get; init; }
+}
+
+public sealed record EventDto
+{
+    public string? Slug { get; init; }
+    public string? Date { get; init; }
+    public string? TitleEn { get; init; }
+    public string? TitleZh { get; init; }
+    public string? SummaryEn { get; init; }
+    public string? SummaryZh { get; init; }
+    public List<string?>? Themes { get; init; }
+    public List<EventPersonDto>? People { get; init; }
+    public List<EventOrganizationDto>? Organizations { get; init; }
+    public int? Importance { get; init; }
+    public string? Status { get; init; }
+    public string? StatusNote { get; init; }
+    public List<CitationDto>? Citations { get; init; }
+}
+
+public sealed record FigureDto
+{
+    public string? Slug { get; init; }
+    public string? Label { get; init; }
+    public decimal? Value { get; init; }
+    public decimal? ValueHigh { get; init; }
+    public string? Unit { get; init; }
+    public string? Scale { get; init; }
+    public string? Period { get; init; }
+    public string? AsOf { get; init; }
+    public string? Measures { get; init; }
+    public string? Metric { get; init; }
+    public string? Organization { get; init; }
+    public string? Event { get; init; }
+    public string? Status { get; init; }
+    public string? StatusNote { get; init; }
+    public string? Note { get; init; }
+    public List<CitationDto>? Citations { get; init; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true,
+    MaxDepth = 16,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
+    AllowTrailingCommas = false)]
+[JsonSerializable(typeof(DatasetDocument))]
+internal sealed partial class DatasetJsonContext : JsonSerializerContext;

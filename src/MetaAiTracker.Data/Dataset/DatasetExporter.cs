@@ -1,0 +1,79 @@
+using MetaAiTracker.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Data.Dataset;
+
+/// <summary>Reads the whole store back into the dataset format, so that export → import round-trips.</summary>
+public static class DatasetExporter
+{
+    public static async Task<DatasetDocument> ExportAsync(TrackerDbContext db, string name = "meta-ai-2025", CancellationToken cancellationToken = default)
+    {
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var organizations = await db.Organizations.AsNoTracking().Include(o => o.Parent).OrderBy(o => o.Id).ToListAsync(cancellationToken);
+        var citations = await db.Citations.AsNoTracking().Include(c => c.Source).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var people = await db.People.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var tenures = await db.Tenures.AsNoTracking()
+            .Include(t => t.Person).Include(t => t.Organization).Include(t => t.CameFrom).Include(t => t.WentTo)
+            .OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var events = await db.Events.AsNoTracking()
+            .Include(e => e.Themes).Include(e => e.People).ThenInclude(p => p.Person)
+            .Include(e => e.Organizations).ThenInclude(o => o.Organization)
+            .AsSplitQuery().OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var figures = await db.Figures.AsNoTracking().Include(f => f.Organization).Include(f => f.Event)
+            .OrderBy(f => f.Id).ToListAsync(cancellationToken);
+
+        List<CitationDto> Cite(Func<Citation, bool> owner) => citations.Where(owner).Select(c => new CitationDto
+        {
+            Source = c.Source.Slug, Quote = c.Quote, QuoteEn = c.QuoteEn, Locator = c.Locator,
+        }).ToList();
+
+        return new DatasetDocument
+        {
+            SchemaVersion = DatasetReader.SupportedSchemaVersion,
+            Name = name,
+            Description = "Events, people and figures of Meta's 2025 AI turmoil, each cited to its source.",
+            Themes = themes.Select(t => new ThemeDto { Slug = t.Slug, NameEn = t.NameEn, NameZh = t.NameZh, Color = t.Color, Description = t.Description }).ToList(),
+            Sources = sources.Select(s => new SourceDto
+            {
+                Slug = s.Slug, Title = s.Title, Publisher = s.Publisher, Published = s.Published?.ToString(),
+                Language = s.Language, Url = s.Url, IsPrimary = s.IsPrimary,
+            }).ToList(),
+            Organizations = organizations.Select(o => new OrganizationDto
+            {
+                Slug = o.Slug, Name = o.Name, NameZh = o.NameZh, ShortName = o.ShortName, Parent = o.Parent?.Slug,
+                Kind = EnumText.ToText(o.Kind), Description = o.Description,
+            }).ToList(),
+            People = people.Select(p => new PersonDto
+            {
+                Slug = p.Slug, Name = p.Name, NativeName = p.NativeName, Bio = p.Bio, Kind = EnumText.ToText(p.Kind),
+                Citations = Cite(c => c.PersonId == p.Id),
+            }).ToList(),
+            Tenures = tenures.Select(t => new TenureDto
+            {
+                Slug = t.Slug, Person = t.Person.Slug, Organization = t.Organization.Slug, Role = t.Role,
+                Start = t.Start?.ToString(), End = t.End?.ToString(), CameFrom = t.CameFrom?.Slug, WentTo = t.WentTo?.Slug,
+                Reason = t.Reason, Status = EnumText.ToText(t.Status), StatusNote = t.StatusNote,
+                Citations = Cite(c => c.TenureId == t.Id),
+            }).ToList(),
+            Events = events.Select(e => new EventDto
+            {
+                Slug = e.Slug, Date = e.Date.ToString(), TitleEn = e.TitleEn, TitleZh = e.TitleZh,
+                SummaryEn = e.SummaryEn, SummaryZh = e.SummaryZh,
+                Themes = e.Themes.OrderBy(t => t.Id).Select(t => (string?)t.Slug).ToList(),
+                People = e.People.OrderBy(p => p.PersonId).Select(p => new EventPersonDto { Person = p.Person.Slug, Role = p.Role }).ToList(),
+                Organizations = e.Organizations.OrderBy(o => o.OrganizationId).Select(o => new EventOrganizationDto { Organization = o.Organization.Slug, Role = o.Role }).ToList(),
+                Importance = e.Importance, Status = EnumText.ToText(e.Status), StatusNote = e.StatusNote,
+                Citations = Cite(c => c.EventId == e.Id),
+            }).ToList(),
+            Figures = figures.Select(f => new FigureDto
+            {
+                Slug = f.Slug, Label = f.Label, Value = f.Value, ValueHigh = f.ValueHigh, Unit = EnumText.ToText(f.Unit),
+                Scale = EnumText.ToText(f.Scale), Period = f.Period, AsOf = f.AsOf?.ToString(), Measures = f.Measures,
+                Metric = f.Metric, Organization = f.Organization?.Slug, Event = f.Event?.Slug,
+                Status = EnumText.ToText(f.Status), StatusNote = f.StatusNote, Note = f.Note,
+                Citations = Cite(c => c.FigureId == f.Id),
+            }).ToList(),
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using MetaAiTracker.Data;
+using MetaAiTracker.Web;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddSerilog((services, configuration) => configuration
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services));
+
+    builder.Services.AddTrackerData(builder.Configuration, builder.Environment);
+    builder.Services.AddTrackerWeb();
+
+    var app = builder.Build();
+    await app.Services.GetRequiredService<TrackerStoreInitializer>().InitializeAsync();
+    app.UseTrackerWeb();
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "MetaAiTracker stopped on an unhandled exception");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point; public so that tests can host the app with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
