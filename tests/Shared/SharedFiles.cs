@@ -1,0 +1,42 @@
+namespace MetaAiTracker.Tests.Shared;
+
+/// <summary>Finds the shared/ folder that sits beside the repository (the article and the public-reporting notes).</summary>
+public static class SharedFiles
+{
+    public static string? ArticlePath => Find(Path.Combine("source", "meta-ai-turmoil.zh.txt"));
+
+    public static string? PublicReportingPath => Find(Path.Combine("reference", "public-reporting.md"));
+
+    /// <summary>Looks for <c>shared/&lt;relative&gt;</c> in every folder above the test binaries and above the repo.</summary>
+    public static string? Find(string relative)
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("METAAITRACKER_SHARED");
+        if (fromEnv is not null && File.Exists(Path.Combine(fromEnv, relative)))
+        {
+            return Path.Combine(fromEnv, relative);
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A fact that reports itself skipped (not passed) when the shared article is not on this machine.</summary>
+public sealed class RequiresSharedFilesFactAttribute : FactAttribute
+{
+    public RequiresSharedFilesFactAttribute()
+    {
+        if (SharedFiles.ArticlePath is null || SharedFiles.PublicReportingPath is null)
+        {
+            Skip = "shared/source/meta-ai-turmoil.zh.txt or shared/reference/public-reporting.md is not beside the repository";
+        }
+    }
+}
