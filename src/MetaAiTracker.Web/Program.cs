@@ -1,3 +1,4 @@
+using MetaAiTracker.Core;
 using MetaAiTracker.Data;
 using MetaAiTracker.Web;
 using Serilog;
@@ -12,6 +13,7 @@ try
         .ReadFrom.Services(services));
 
     builder.Services.AddTrackerData(builder.Configuration, builder.Environment);
+    builder.Services.AddTrackerServices();
     builder.Services.AddTrackerWeb();
 
     var app = builder.Build();

@@ -1,0 +1,104 @@
+using MetaAiTracker.Core.Abstractions;
+using MetaAiTracker.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Core.Services;
+
+public sealed record AttritionRequest
+{
+    public const string DefaultOrganization = "msl";
+
+    public string Organization { get; init; } = DefaultOrganization;
+    public bool IncludeSubOrganizations { get; init; } = true;
+
+    /// <summary>Window start (month); default: the month of the organisation's first recorded join.</summary>
+    public PartialDate? From { get; init; }
+
+    /// <summary>Window end (month); default: the as-of date.</summary>
+    public PartialDate? To { get; init; }
+
+    /// <summary>Default: the latest date in the data, never later than today.</summary>
+    public PartialDate? AsOf { get; init; }
+}
+
+public sealed record AttritionResult(
+    OrganizationRef Organization,
+    IReadOnlyList<OrganizationRef> IncludedOrganizations,
+    AttritionReport Report,
+    IReadOnlyDictionary<string, string> OrganizationNames)
+{
+    public string NameOf(string? slug) => slug is null ? "Unknown" : OrganizationNames.GetValueOrDefault(slug, slug);
+}
+
+/// <summary>Loads an organisation's tenures and runs the <see cref="AttritionCalculator"/> over a window, as of a date.</summary>
+public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvider time)
+{
+    /// <summary>Returns null when the organisation does not exist.</summary>
+    public async Task<AttritionResult?> ComputeAsync(AttritionRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateAsync(cancellationToken);
+        var organizations = await db.Organizations.AsNoTracking()
+            .Select(o => new { o.Id, o.Slug, o.Name, o.ShortName, o.ParentId }).ToListAsync(cancellationToken);
+        var root = organizations.FirstOrDefault(o => o.Slug == request.Organization);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var included = new List<int> { root.Id };
+        if (request.IncludeSubOrganizations)
+        {
+            for (var i = 0; i < included.Count; i++)
+            {
+                included.AddRange(organizations.Where(o => o.ParentId == included[i] && !included.Contains(o.Id)).Select(o => o.Id));
+            }
+        }
+
+        var tenures = await db.Tenures.AsNoTracking()
+            .Where(t => included.Contains(t.OrganizationId))
+            .Select(t => new TenureRecord(t.Person.Slug, t.Person.Name, t.Start, t.End,
+                t.CameFrom == null ? null : t.CameFrom.Slug, t.WentTo == null ? null : t.WentTo.Slug))
+            .ToListAsync(cancellationToken);
+
+        var asOf = request.AsOf?.End ?? await LatestDateInDataAsync(db, cancellationToken);
+        var from = request.From?.Start
+                   ?? tenures.Where(t => t.Start is not null).Select(t => (DateOnly?)t.Start!.Value.Start).Min()
+                   ?? new DateOnly(asOf.Year, 1, 1);
+        var to = request.To?.End ?? asOf;
+        if (to < from)
+        {
+            to = from;
+        }
+
+        var report = AttritionCalculator.Compute(tenures, from, to, asOf);
+        var names = organizations.ToDictionary(o => o.Slug, o => o.ShortName ?? o.Name, StringComparer.Ordinal);
+        return new AttritionResult(
+            new OrganizationRef(root.Slug, root.ShortName ?? root.Name, null),
+            organizations.Where(o => included.Contains(o.Id)).Select(o => new OrganizationRef(o.Slug, o.ShortName ?? o.Name, null)).ToList(),
+            report,
+            names);
+    }
+
+    /// <summary>
+    /// The latest date the data speaks of, capped at today: the date with the latest start among events and tenures,
+    /// taken to the end of its span when it is known to the month or better ("2025-09" → 30 Sep 2025), and to its
+    /// start otherwise (a bare "2025" says nothing about December).
+    /// </summary>
+    public async Task<DateOnly> LatestDateInDataAsync(ITrackerDbContext db, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var lastEvent = await db.Events.OrderByDescending(e => e.DateStart).ThenBy(e => e.DateEnd)
+            .Select(e => (PartialDate?)e.Date).FirstOrDefaultAsync(cancellationToken);
+        var tenureDates = await db.Tenures.Select(t => new { t.Start, t.End }).ToListAsync(cancellationToken);
+        var candidates = tenureDates.SelectMany(t => new[] { t.Start, t.End }).Append(lastEvent)
+            .Where(d => d is not null).Select(d => d!.Value).ToList();
+        if (candidates.Count == 0)
+        {
+            return today;
+        }
+
+        var latest = candidates.OrderByDescending(d => d.Start).ThenBy(d => d.End).First();
+        var day = latest.Precision >= DatePrecision.Month ? latest.End : latest.Start;
+        return day < today ? day : today;
+    }
+}
