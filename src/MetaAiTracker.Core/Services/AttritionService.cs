@@ -11,7 +11,7 @@ public sealed record AttritionRequest
     public string Organization { get; init; } = DefaultOrganization;
     public bool IncludeSubOrganizations { get; init; } = true;
 
-    /// <summary>Window start (month); default: the month of the organisation's first recorded join.</summary>
+    /// <summary>Window start (month); default: the month in which the organisation's first join is placed (midpoint rule).</summary>
     public PartialDate? From { get; init; }
 
     /// <summary>Window end (month); default: the as-of date.</summary>
@@ -62,7 +62,7 @@ public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvi
 
         var asOf = request.AsOf?.End ?? await LatestDateInDataAsync(db, cancellationToken);
         var from = request.From?.Start
-                   ?? tenures.Where(t => t.Start is not null).Select(t => (DateOnly?)t.Start!.Value.Start).Min()
+                   ?? tenures.Where(t => t.Start is not null).Select(t => (DateOnly?)AttritionCalculator.PointOf(t.Start!.Value)).Min()
                    ?? new DateOnly(asOf.Year, 1, 1);
         var to = request.To?.End ?? asOf;
         if (to < from)
