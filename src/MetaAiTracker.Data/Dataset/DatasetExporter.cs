@@ -68,7 +68,7 @@ public static class DatasetExporter
             }).ToList(),
             Figures = figures.Select(f => new FigureDto
             {
-                Slug = f.Slug, Label = f.Label, Value = f.Value, ValueHigh = f.ValueHigh, Unit = EnumText.ToText(f.Unit),
+                Slug = f.Slug, Label = f.Label, Value = WithoutTrailingZeros(f.Value), ValueHigh = f.ValueHigh is { } high ? WithoutTrailingZeros(high) : null, Unit = EnumText.ToText(f.Unit),
                 Scale = EnumText.ToText(f.Scale), Period = f.Period, AsOf = f.AsOf?.ToString(), Measures = f.Measures,
                 Metric = f.Metric, Organization = f.Organization?.Slug, Event = f.Event?.Slug,
                 Status = EnumText.ToText(f.Status), StatusNote = f.StatusNote, Note = f.Note,
@@ -76,4 +76,10 @@ public static class DatasetExporter
             }).ToList(),
         };
     }
+
+    /// <summary>
+    /// SQLite keeps a decimal as text with at least one decimal place ("49.0"), which reads back as 49.0m and would be
+    /// written as 49.0; dividing by 1 written at the largest scale (28 places) drops the trailing zeros (49, 14.3) without changing the value.
+    /// </summary>
+    private static decimal WithoutTrailingZeros(decimal value) => value / 1.0000000000000000000000000000m;
 }

@@ -1,11 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 
 namespace MetaAiTracker.Data.Dataset;
 
 /// <summary>Reads and writes the dataset document (JSON). Reading never throws for bad input: it returns the problems.</summary>
-public static class DatasetReader
+public static partial class DatasetReader
 {
     public const int SupportedSchemaVersion = 1;
 
@@ -31,7 +33,7 @@ public static class DatasetReader
         {
             var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : string.Empty;
-            return DatasetReadResult.Failed(new DatasetProblem(path, Describe(ex) + where));
+            return DatasetReadResult.Failed(new DatasetProblem(path, Describe(ex, path) + where));
         }
     }
 
@@ -46,12 +48,13 @@ public static class DatasetReader
 
     public static string Write(DatasetDocument document) => JsonSerializer.Serialize(document, WriteContext.DatasetDocument);
 
-    private static string Describe(JsonException ex)
+    private static string Describe(JsonException ex, string path)
     {
         var message = ex.Message;
         if (message.Contains("could not be mapped", StringComparison.Ordinal) || message.Contains("unmapped", StringComparison.OrdinalIgnoreCase))
         {
-            return "unknown property: " + message.Split('.')[0];
+            // The path ends at the offending property: "$.events[0].colour" or "$.events[0]['odd.name']".
+            return $"unknown property '{PathSegments(path).LastOrDefault() ?? "?"}'";
         }
 
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
@@ -59,10 +62,63 @@ public static class DatasetReader
             return "the document is nested too deeply";
         }
 
-        // System.Text.Json messages name the expected type and the path; strip the type names of our DTOs.
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            // System.Text.Json names the .NET type of our DTOs here (often the containing one); say what the format expects instead.
+            return $"wrong type of value: {ExpectedAt(path)} is expected here";
+        }
+
+        // Anything else is a syntax error of the JSON text itself; drop the "Path: … | LineNumber: …" tail we report ourselves.
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return "not valid for the dataset format: " + (cut > 0 ? message[..cut] : message);
+        return "malformed JSON: " + (cut > 0 ? message[..cut] : message).TrimEnd();
     }
+
+    /// <summary>Property names and array indexes of a JSON path, in order: "$.events[0].themes" → events, 0, themes.</summary>
+    private static IEnumerable<string> PathSegments(string path)
+    {
+        foreach (Match m in PathSegment().Matches(path))
+        {
+            yield return m.Groups["name"].Success ? m.Groups["name"].Value
+                : m.Groups["quoted"].Success ? m.Groups["quoted"].Value
+                : m.Groups["index"].Value;
+        }
+    }
+
+    /// <summary>What the dataset format holds at <paramref name="path"/>, from the serializer's own contract.</summary>
+    private static string ExpectedAt(string path)
+    {
+        var type = typeof(DatasetDocument);
+        foreach (var segment in PathSegments(path))
+        {
+            if (int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _) && ElementType(type) is { } element)
+            {
+                type = element;
+                continue;
+            }
+
+            var property = DatasetJsonContext.Default.GetTypeInfo(type)?.Properties.FirstOrDefault(p => p.Name == segment);
+            if (property is null)
+            {
+                return "another kind of value";
+            }
+
+            type = property.PropertyType;
+        }
+
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(string) ? "a string"
+            : type == typeof(bool) ? "true or false"
+            : type == typeof(int) || type == typeof(decimal) ? "a number"
+            : ElementType(type) is not null ? "an array"
+            : "an object";
+    }
+
+    private static Type? ElementType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0] : null;
+
+    // System.Text.Json writes plain names as ".name" and names with special characters as "['name']".
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\['(?<quoted>.*?)'\]|\[(?<index>\d+)\]")]
+    private static partial Regex PathSegment();
 }
 
 public sealed record DatasetReadResult(DatasetDocument? Document, IReadOnlyList<DatasetProblem> Problems)
