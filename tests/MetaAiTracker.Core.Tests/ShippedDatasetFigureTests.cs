@@ -74,6 +74,22 @@ public sealed class ShippedDatasetFigureTests(ShippedDatabase shipped) : IClassF
         Assert.Equal((61.0, "61 days", 8), (computedTime.Value, computedTime.Display, computedTime.SampleSize!.Value));
     }
 
+    /// <summary>
+    /// The splits docs/attrition.md quotes, from the MSL tenures' cameFrom/wentTo in meta-ai-2025.json:
+    ///   went to   unknown: Mayer, Agarwal, Wu, Liu = 4; openai: Nayak, Verma, Knight = 3; anthropic: Maher = 1
+    ///   came from meta: Agarwal, Nayak, Maher, Wu, Liu = 5 joined, all 5 left; openai: Wei, Chung, Verma, Knight = 4,
+    ///             2 left; scale-ai: Wang, Mayer = 2, 1 left; unknown: Friedman, Sun = 2, 0 left; apple: Pang = 1, 0 left
+    /// </summary>
+    [Fact]
+    public async Task Msl_departures_by_destination_and_cohort()
+    {
+        var r = (await Attrition.ComputeAsync(new AttritionRequest()))!.Report;
+
+        Assert.Equal(["(unknown):4", "openai:3", "anthropic:1"], r.ByDestination.Select(s => $"{s.Key ?? "(unknown)"}:{s.Count}"));
+        Assert.Equal(["meta:5/5", "openai:4/2", "scale-ai:2/1", "(unknown):2/0", "apple:1/0"],
+            r.ByCohort.Select(c => $"{c.CameFrom ?? "(unknown)"}:{c.Joined}/{c.Departed}"));
+    }
+
     [Fact]
     public async Task Mayer_computed_time_to_departure_is_62_days()
     {
