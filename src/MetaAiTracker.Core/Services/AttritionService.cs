@@ -11,7 +11,10 @@ public sealed record AttritionRequest
     public string Organization { get; init; } = DefaultOrganization;
     public bool IncludeSubOrganizations { get; init; } = true;
 
-    /// <summary>Window start (month); default: the month in which the organisation's first join is placed (midpoint rule).</summary>
+    /// <summary>
+    /// Window start (month); default: the month of the organisation's first join as the calculator places it (the
+    /// midpoint rule), so a join known only as "2025" opens the window in July, not January.
+    /// </summary>
     public PartialDate? From { get; init; }
 
     /// <summary>Window end (month); default: the as-of date.</summary>
@@ -61,6 +64,9 @@ public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvi
             .ToListAsync(cancellationToken);
 
         var asOf = request.AsOf?.End ?? await LatestDateInDataAsync(db, cancellationToken);
+        // The default window opens with the first join where the calculator places it (the midpoint of its span).
+        // Taking the first day of the span instead let one join known only to the year ("2025") open the window in
+        // January, padding it with months in which, by the calculator's own rule, nobody was there yet.
         var from = request.From?.Start
                    ?? tenures.Where(t => t.Start is not null).Select(t => (DateOnly?)AttritionCalculator.PointOf(t.Start!.Value)).Min()
                    ?? new DateOnly(asOf.Year, 1, 1);

@@ -58,6 +58,56 @@ public sealed record TimelineFilter
 
     public bool IsEmpty => Themes.Count == 0 && People.Count == 0 && Organizations.Count == 0 && Statuses.Count == 0
                            && From is null && To is null && string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>
+    /// Value equality, lists included: two filters are equal when every list holds the same values in the same order
+    /// and every other property is equal — exactly when they write the same query string. (A record's generated
+    /// equality would compare the lists by reference, so a filter parsed twice from the same link was never equal
+    /// to itself.)
+    /// </summary>
+    public bool Equals(TimelineFilter? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Themes.SequenceEqual(other.Themes, StringComparer.Ordinal)
+                && Match == other.Match
+                && People.SequenceEqual(other.People, StringComparer.Ordinal)
+                && Organizations.SequenceEqual(other.Organizations, StringComparer.Ordinal)
+                && Statuses.SequenceEqual(other.Statuses)
+                && From == other.From
+                && To == other.To
+                && string.Equals(Text, other.Text, StringComparison.Ordinal)
+                && Sort == other.Sort
+                && Group == other.Group
+                && Page == other.Page
+                && PageSize == other.PageSize));
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var list in new[] { Themes, People, Organizations })
+        {
+            hash.Add(list.Count);
+            foreach (var slug in list)
+            {
+                hash.Add(slug, StringComparer.Ordinal);
+            }
+        }
+
+        foreach (var status in Statuses)
+        {
+            hash.Add(status);
+        }
+
+        hash.Add(Match);
+        hash.Add(From);
+        hash.Add(To);
+        hash.Add(Text, StringComparer.Ordinal);
+        hash.Add(Sort);
+        hash.Add(Group);
+        hash.Add(Page);
+        hash.Add(PageSize);
+        return hash.ToHashCode();
+    }
 }
 
 /// <summary>

@@ -97,7 +97,9 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
 
         if (filter.Themes.Count > 0)
         {
-            var themes = filter.Themes.ToList();
+            // Distinct: "all of {talent, talent}" means all of {talent}; counting the repeat would ask each event
+            // for two matching themes and match nothing.
+            var themes = filter.Themes.Distinct(StringComparer.Ordinal).ToList();
             var count = themes.Count;
             query = filter.Match == ThemeMatch.All
                 ? query.Where(e => e.Themes.Count(t => themes.Contains(t.Slug)) == count)
