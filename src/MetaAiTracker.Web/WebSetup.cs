@@ -1,3 +1,4 @@
+using MetaAiTracker.Web.Api;
 using MetaAiTracker.Web.Components;
 using MudBlazor.Services;
 using Serilog;
@@ -12,6 +13,7 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
+        services.AddTrackerApi();
         return services;
     }
 
@@ -29,6 +31,7 @@ public static class WebSetup
 
         app.MapHealthChecks("/health");
         app.MapStaticAssets();
+        app.MapTrackerApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

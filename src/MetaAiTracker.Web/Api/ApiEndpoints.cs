@@ -1,0 +1,32 @@
+using Scalar.AspNetCore;
+
+namespace MetaAiTracker.Web.Api;
+
+/// <summary>The read-only JSON API (issue #5): registration and routes. docs/api.md describes every endpoint.</summary>
+public static class ApiEndpoints
+{
+    public static IServiceCollection AddTrackerApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddOpenApi(options => ApiOpenApi.Configure(options));
+        return services;
+    }
+
+    /// <summary>Maps <c>/api/…</c>, the OpenAPI document <c>/openapi/v1.json</c> and its reference page <c>/api/docs</c>.</summary>
+    public static IEndpointRouteBuilder MapTrackerApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api");
+        api.MapEventEndpoints();
+        api.MapPeopleEndpoints();
+        api.MapCatalogEndpoints();
+        api.MapMetricEndpoints();
+
+        endpoints.MapOpenApi();
+        endpoints.MapScalarApiReference("/api/docs", options => options
+            .WithTitle("MetaAiTracker API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()   // the default fonts come from Scalar's CDN; the page must load nothing from elsewhere
+            .DisableTelemetry());
+        return endpoints;
+    }
+}
