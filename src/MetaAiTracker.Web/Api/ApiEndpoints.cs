@@ -8,11 +8,14 @@ public static class ApiEndpoints
     public static IServiceCollection AddTrackerApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section)
+            .Validate(PublicUrlOptions.IsValid, "Tracker:PublicBaseUrl must be an absolute http(s) URL without query or fragment.")
+            .ValidateOnStart();
         services.AddOpenApi(options => ApiOpenApi.Configure(options));
         return services;
     }
 
-    /// <summary>Maps <c>/api/…</c>, the OpenAPI document <c>/openapi/v1.json</c> and its reference page <c>/api/docs</c>.</summary>
+    /// <summary>Maps <c>/api/…</c>, <c>/feed.atom</c>, the OpenAPI document <c>/openapi/v1.json</c> and its reference page <c>/api/docs</c>.</summary>
     public static IEndpointRouteBuilder MapTrackerApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
@@ -20,6 +23,8 @@ public static class ApiEndpoints
         api.MapPeopleEndpoints();
         api.MapCatalogEndpoints();
         api.MapMetricEndpoints();
+        api.MapExportEndpoints();
+        endpoints.MapFeed();
 
         endpoints.MapOpenApi();
         endpoints.MapScalarApiReference("/api/docs", options => options
