@@ -1,5 +1,6 @@
 using MetaAiTracker.Web.Api;
 using MetaAiTracker.Web.Components;
+using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor.Services;
 using Serilog;
 
@@ -26,7 +27,26 @@ public static class WebSetup
         }
 
         app.UseSerilogRequestLogging();
+
+        // Pages re-execute the not-found page for an empty 4xx/5xx. The API turns that off for its own requests and
+        // answers errors with ProblemDetails in every environment instead. (Re-execution must stay on the main
+        // pipeline: a UseWhen branch has no router to send the re-executed request through.)
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(context => ApiPaths.IsApi(context.Request.Path), api =>
+        {
+            api.Use((context, next) =>
+            {
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                {
+                    pages.Enabled = false;
+                }
+
+                return next(context);
+            });
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health");

@@ -1,3 +1,4 @@
+using MetaAiTracker.Web.Hosting;
 using Scalar.AspNetCore;
 
 namespace MetaAiTracker.Web.Api;
@@ -8,6 +9,7 @@ public static class ApiEndpoints
     public static IServiceCollection AddTrackerApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+        services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section)
             .Validate(PublicUrlOptions.IsValid, "Tracker:PublicBaseUrl must be an absolute http(s) URL without query or fragment.")
             .ValidateOnStart();
