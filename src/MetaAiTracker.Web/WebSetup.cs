@@ -1,5 +1,6 @@
 using MetaAiTracker.Web.Api;
 using MetaAiTracker.Web.Components;
+using MetaAiTracker.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor.Services;
 using Serilog;
@@ -20,6 +21,9 @@ public static class WebSetup
 
     public static WebApplication UseTrackerWeb(this WebApplication app)
     {
+        // First, so that every response gets the security headers, errors and status pages included.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -52,7 +56,10 @@ public static class WebSetup
         app.MapHealthChecks("/health");
         app.MapStaticAssets();
         app.MapTrackerApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            // The framework would append its own "frame-ancestors 'self'" policy to component responses; the
+            // SecurityHeadersMiddleware already sends frame-ancestors 'none' on every response, so one policy is enough.
+            .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -32,8 +32,9 @@ public static class ApiEndpoints
         endpoints.MapScalarApiReference("/api/docs", options => options
             .WithTitle("MetaAiTracker API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .DisableDefaultFonts()   // the default fonts come from Scalar's CDN; the page must load nothing from elsewhere
-            .DisableTelemetry());
+            .DisableDefaultFonts()   // the default fonts come from Scalar's CDN; the CSP allows none
+            .DisableTelemetry()
+            .WithNonce());           // a fresh nonce per request for its inline start-up script, allowed by the CSP
         return endpoints;
     }
 }
