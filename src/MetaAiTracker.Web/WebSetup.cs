@@ -51,6 +51,7 @@ public static class WebSetup
             api.UseStatusCodePages();
         });
 
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health");

@@ -13,6 +13,7 @@ public static class ApiEndpoints
         services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section)
             .Validate(PublicUrlOptions.IsValid, "Tracker:PublicBaseUrl must be an absolute http(s) URL without query or fragment.")
             .ValidateOnStart();
+        services.AddTrackerRateLimiting();
         services.AddOpenApi(options => ApiOpenApi.Configure(options));
         return services;
     }
