@@ -13,6 +13,7 @@ public static class WebSetup
     public static IServiceCollection AddTrackerWeb(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddTrackerBlazorLimits();
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddTrackerApi();
