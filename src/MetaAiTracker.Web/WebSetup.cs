@@ -50,9 +50,11 @@ public static class WebSetup
             });
             api.UseExceptionHandler();
             api.UseStatusCodePages();
+            api.UseResponseCompression();
         });
 
         app.UseRateLimiter();
+        app.UseWhen(context => ApiPaths.IsCacheableRead(context.Request), api => api.UseMiddleware<ETagMiddleware>());
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health");

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using MetaAiTracker.Web.Hosting;
+using Microsoft.AspNetCore.ResponseCompression;
 using Scalar.AspNetCore;
 
 namespace MetaAiTracker.Web.Api;
@@ -6,6 +8,10 @@ namespace MetaAiTracker.Web.Api;
 /// <summary>The read-only JSON API (issue #5): registration and routes. docs/api.md describes every endpoint.</summary>
 public static class ApiEndpoints
 {
+    /// <summary>The media types the API compresses. HTML is left out on purpose: Blazor pages are never compressed here.</summary>
+    public static readonly string[] CompressedMimeTypes =
+        ["application/json", "application/problem+json", "text/csv", "application/atom+xml"];
+
     public static IServiceCollection AddTrackerApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
@@ -14,6 +20,19 @@ public static class ApiEndpoints
             .Validate(PublicUrlOptions.IsValid, "Tracker:PublicBaseUrl must be an absolute http(s) URL without query or fragment.")
             .ValidateOnStart();
         services.AddTrackerRateLimiting();
+
+        services.AddResponseCompression(options =>
+        {
+            // API answers hold no secrets (no cookies, tokens or antiforgery values), so BREACH-style attacks on
+            // compressed HTTPS responses have nothing to recover; see docs/security.md.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = CompressedMimeTypes;
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+
         services.AddOpenApi(options => ApiOpenApi.Configure(options));
         return services;
     }
