@@ -3,14 +3,16 @@ using MetaAiTracker.Data;
 using MetaAiTracker.Web;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// A console logger for start-up failures. The host builds its own logger from configuration and leaves this
+// static one alone (preserveStaticLogger), so several hosts can run in one process (tests) without sharing state.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddSerilog((services, configuration) => configuration
         .ReadFrom.Configuration(builder.Configuration)
-        .ReadFrom.Services(services));
+        .ReadFrom.Services(services), preserveStaticLogger: true);
 
     builder.Services.AddTrackerData(builder.Configuration, builder.Environment);
     builder.Services.AddTrackerServices();
