@@ -70,6 +70,29 @@ public sealed class PeoplePagesTests(ShippedDatasetFixture fixture) : BunitTestB
     }
 
     [Fact]
+    public void Column_headers_sort_with_real_buttons_and_say_how_they_sort()
+    {
+        var cut = RenderList();
+        var names = StaffNames(cut);
+
+        var button = cut.Find("[data-testid=people-table] thead button[data-sort=name]");
+        Assert.Equal("none", button.ParentElement!.Closest("th")!.GetAttribute("aria-sort"));
+        button.Click();
+        Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), StaffNames(cut));
+        Assert.Equal("ascending", cut.Find("[data-testid=people-table] thead button[data-sort=name]").Closest("th")!.GetAttribute("aria-sort"));
+
+        cut.Find("[data-testid=people-table] thead button[data-sort=name]").Click();
+        Assert.Equal(names.OrderDescending(StringComparer.OrdinalIgnoreCase), StaffNames(cut));
+        Assert.Equal("descending", cut.Find("[data-testid=people-table] thead button[data-sort=name]").Closest("th")!.GetAttribute("aria-sort"));
+
+        // People with no tenure (no time at MSL) stay last whichever way the days sort.
+        cut.Find("[data-testid=people-table] thead button[data-sort=days]").Click();
+        Assert.Equal(["Jason Droege", "Mark Zuckerberg"], StaffNames(cut).TakeLast(2).Order(StringComparer.Ordinal));
+        cut.Find("[data-testid=people-table] thead button[data-sort=days]").Click();
+        Assert.Equal(["Jason Droege", "Mark Zuckerberg"], StaffNames(cut).TakeLast(2).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Estimated_times_are_marked()
     {
         var cut = RenderList();
