@@ -33,6 +33,15 @@ public sealed record AttritionResult(
     public string NameOf(string? slug) => slug is null ? "Unknown" : OrganizationNames.GetValueOrDefault(slug, slug);
 }
 
+/// <summary>An organisation attrition can be computed for: it, or one of its sub-organisations, has tenures.</summary>
+public sealed record AttritionOrganization(
+    string Slug,
+    string Name,
+    OrganizationKind Kind,
+    string? ParentSlug,
+    int Tenures,
+    int TenuresWithSubOrganizations);
+
 /// <summary>Loads an organisation's tenures and runs the <see cref="AttritionCalculator"/> over a window, as of a date.</summary>
 public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvider time)
 {
@@ -83,6 +92,48 @@ public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvi
             organizations.Where(o => included.Contains(o.Id)).Select(o => new OrganizationRef(o.Slug, o.ShortName ?? o.Name, null)).ToList(),
             report,
             names);
+    }
+
+    /// <summary>
+    /// The organisations with at least one tenure, counting those of their sub-organisations, so that a page offers
+    /// only choices that give a chart. Ordered by how many tenures they hold (with sub-organisations), then by name.
+    /// </summary>
+    public async Task<IReadOnlyList<AttritionOrganization>> OrganizationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateAsync(cancellationToken);
+        var organizations = await db.Organizations.AsNoTracking()
+            .Select(o => new { o.Id, o.Slug, o.Name, o.ShortName, o.Kind, o.ParentId, ParentSlug = o.Parent == null ? null : o.Parent.Slug })
+            .ToListAsync(cancellationToken);
+        var own = await db.Tenures.AsNoTracking().GroupBy(t => t.OrganizationId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+
+        int WithSubOrganizations(int id)
+        {
+            var total = 0;
+            var seen = new HashSet<int>();
+            var queue = new Queue<int>([id]);
+            while (queue.TryDequeue(out var current))
+            {
+                if (!seen.Add(current))
+                {
+                    continue;
+                }
+
+                total += own.GetValueOrDefault(current);
+                foreach (var child in organizations.Where(o => o.ParentId == current))
+                {
+                    queue.Enqueue(child.Id);
+                }
+            }
+
+            return total;
+        }
+
+        return organizations
+            .Select(o => new AttritionOrganization(o.Slug, o.ShortName ?? o.Name, o.Kind, o.ParentSlug, own.GetValueOrDefault(o.Id), WithSubOrganizations(o.Id)))
+            .Where(o => o.TenuresWithSubOrganizations > 0)
+            .OrderByDescending(o => o.TenuresWithSubOrganizations).ThenBy(o => o.Name, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>

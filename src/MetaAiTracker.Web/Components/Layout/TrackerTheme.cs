@@ -15,6 +15,12 @@ public static class TrackerTheme
             AppbarText = "#FFFFFF",
             Background = "#F6F7FB",
             TextSecondary = "#4A5160",
+
+            // MudBlazor's default status colours are 2–3.7:1 on white; these keep status chips and alerts at ≥ 4.5:1.
+            Success = "#1B7F3B",
+            Info = "#0B63B5",
+            Warning = "#A15C00",
+            Error = "#C62828",
         },
         PaletteDark = new PaletteDark
         {

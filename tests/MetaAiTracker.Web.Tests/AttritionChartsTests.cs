@@ -1,0 +1,79 @@
+using MetaAiTracker.Core.Domain;
+using MetaAiTracker.Core.Services;
+using MetaAiTracker.Web.Components.Pages.Attrition;
+
+namespace MetaAiTracker.Web.Tests;
+
+public sealed class AttritionChartsTests
+{
+    private static AttritionMonth Month(int year, int month) => new(year, month, 0, 0, 0, 0, 0, 0);
+
+    [Fact]
+    public void Month_labels_are_short_and_name_the_year_only_when_the_window_spans_years()
+    {
+        Assert.Equal(["Jun", "Jul", "Aug"], AttritionCharts.AxisMonthLabels([Month(2025, 6), Month(2025, 7), Month(2025, 8)]));
+        Assert.Equal(["Dec ’24", "Jan ’25", "Feb"], AttritionCharts.AxisMonthLabels([Month(2024, 12), Month(2025, 1), Month(2025, 2)]));
+    }
+
+    [Fact]
+    public void A_long_window_labels_every_second_month()
+    {
+        var months = Enumerable.Range(0, 24).Select(i => Month(2024 + i / 12, i % 12 + 1)).ToList();
+
+        var labels = AttritionCharts.AxisMonthLabels(months);
+
+        Assert.Equal(24, labels.Length);
+        Assert.Equal("Jan ’24", labels[0]);
+        Assert.Equal(string.Empty, labels[1]);
+        Assert.Equal("Jan ’25", labels[12]);
+    }
+
+    [Theory]
+    [InlineData("2025-06-01", "2025-09-30", "Jun–Sep 2025")]
+    [InlineData("2025-09-01", "2025-09-30", "Sep 2025")]
+    [InlineData("2024-12-01", "2025-02-28", "Dec 2024–Feb 2025")]
+    public void Month_ranges_read_naturally(string start, string end, string expected) =>
+        Assert.Equal(expected, AttritionCharts.MonthRange(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void The_rate_sentence_says_when_there_is_no_rate()
+    {
+        var report = new AttritionReport(new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31), new DateOnly(2025, 1, 31), [Month(2025, 1)],
+            new AttritionRate(0, 0, 0), [], [], [], 0, 0);
+
+        Assert.Equal("0 departures ÷ 0 average headcount: no rate, as nobody was there to leave over Jan 2025", AttritionCharts.RateSentence(report));
+    }
+
+    [Theory]
+    [InlineData(null, null, null, 0)]
+    [InlineData("2025-06", "2025-09", "2025-09-30", 0)]
+    [InlineData("2025-6", null, null, 1)]
+    [InlineData("2025-Q3", null, null, 1)]
+    [InlineData(null, "2025-00", null, 1)]
+    [InlineData(null, null, "2025-02-30", 1)]
+    [InlineData(null, null, "2025-09", 0)]
+    [InlineData("2025-09", "2025-06", null, 1)]
+    public void Query_fields_are_checked_one_by_one(string? from, string? to, string? asOf, int errors)
+    {
+        var (request, problems) = new AttritionQuery("msl", true, from, to, asOf).Validate();
+
+        Assert.Equal(errors, problems.Count);
+        Assert.Equal("msl", request.Organization);
+        if (errors == 0 && from is not null)
+        {
+            Assert.Equal(PartialDate.Parse(from), request.From);
+        }
+    }
+
+    [Fact]
+    public void Only_non_default_choices_go_in_the_address()
+    {
+        var parameters = new AttritionQuery("msl", true, "2025-06", " ", null).ToQueryParameters();
+
+        Assert.Equal("msl", parameters[AttritionQuery.OrganizationKey]);
+        Assert.Null(parameters[AttritionQuery.SubKey]);
+        Assert.Equal("2025-06", parameters[AttritionQuery.FromKey]);
+        Assert.Null(parameters[AttritionQuery.ToKey]);
+        Assert.Equal("false", new AttritionQuery("msl", false, null, null, null).ToQueryParameters()[AttritionQuery.SubKey]);
+    }
+}
