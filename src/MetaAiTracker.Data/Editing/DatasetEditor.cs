@@ -48,7 +48,8 @@ public sealed record EditorChoices(
     IReadOnlyList<Choice> Sources,
     IReadOnlyList<Choice> Organizations,
     IReadOnlyList<Choice> People,
-    IReadOnlyList<Choice> Events);
+    IReadOnlyList<Choice> Events,
+    IReadOnlyList<Choice> Figures);
 
 /// <summary>
 /// Creates, changes, deletes and restores entities one at a time for the editor pages. Every write:
@@ -152,7 +153,8 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
             await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new Choice(o.Slug, o.Name)).ToListAsync(cancellationToken),
             await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => new Choice(p.Slug, p.Name)).ToListAsync(cancellationToken),
             (await db.Events.AsNoTracking().Select(e => new { e.Slug, e.TitleEn, e.DateStart, e.DateEnd }).ToListAsync(cancellationToken))
-                .OrderBy(e => e.DateStart).ThenBy(e => e.DateEnd).Select(e => new Choice(e.Slug, e.TitleEn)).ToList());
+                .OrderBy(e => e.DateStart).ThenBy(e => e.DateEnd).Select(e => new Choice(e.Slug, e.TitleEn)).ToList(),
+            await db.Figures.AsNoTracking().OrderBy(f => f.Label).Select(f => new Choice(f.Slug, f.Label)).ToListAsync(cancellationToken));
     }
 
     private static string Summary(int? expectedVersion, bool overwrite) =>
