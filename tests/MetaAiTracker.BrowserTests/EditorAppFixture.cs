@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 
+// Two app fixtures (two hosts of the same Program) must not start at the same time: the factory finds the app's host
+// through a process-wide hook, so one could bind the other's host. On two cores, running them one after the other costs little.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace MetaAiTracker.BrowserTests;
 
 /// <summary>The app of <see cref="AppFixture"/> with the first editor's account configured, as an operator would.</summary>
