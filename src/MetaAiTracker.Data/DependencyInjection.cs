@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using MetaAiTracker.Core.Abstractions;
+using MetaAiTracker.Data.Editing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace MetaAiTracker.Data;
@@ -25,6 +27,9 @@ public static class DependencyInjection
         services.AddSingleton<ITrackerDbContextFactory, TrackerDbContextFactoryAdapter>();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TrackerStoreInitializer>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DatasetEditor>();
+        services.AddSingleton<DatasetImporter>();
         services.AddHealthChecks().AddDbContextCheck<TrackerDbContext>("database");
         return services;
     }

@@ -1,10 +1,17 @@
 using MetaAiTracker.Core.Abstractions;
 using MetaAiTracker.Core.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace MetaAiTracker.Data;
 
-public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbContext(options), ITrackerDbContext
+/// <summary>
+/// The one store: the dataset, the change history and the editors' sign-in accounts (ASP.NET Core Identity tables),
+/// all in the same SQLite file.
+/// </summary>
+public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : IdentityDbContext<IdentityUser>(options), ITrackerDbContext
 {
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Source> Sources => Set<Source>();
@@ -16,6 +23,42 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<EventPerson> EventPeople => Set<EventPerson>();
     public DbSet<EventOrganization> EventOrganizations => Set<EventOrganization>();
     public DbSet<Figure> Figures => Set<Figure>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// A modified versioned entity is saved as version n + 1, on the condition that the row still holds n (the
+    /// original value is the concurrency token). A caller that set the version itself (an editor naming the version
+    /// its form started from) is left alone.
+    /// </summary>
+    private void BumpVersions()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State != EntityState.Modified)
+            {
+                continue;
+            }
+
+            PropertyEntry<IVersioned, int> version = entry.Property(e => e.Version);
+            if (!version.IsModified)
+            {
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -25,8 +68,13 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
         configurationBuilder.Properties<OrganizationKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<FigureUnit>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<FigureScale>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ChangeAction>().HaveConversion<string>().HaveMaxLength(16);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // The Identity tables (AspNetUsers, AspNetRoles, …) first, then the tracker's own.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrackerDbContext).Assembly);
+    }
 }

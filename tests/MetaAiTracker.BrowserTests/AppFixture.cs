@@ -11,7 +11,7 @@ namespace MetaAiTracker.BrowserTests;
 /// The real app on real Kestrel (a free loopback port) with a fresh database file that it migrates and seeds itself,
 /// and one headless Chromium (Debian's, never Playwright's download) shared by the tests of a collection.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "metaaitracker-browser", $"{Guid.NewGuid():N}.db");
     private WebApplicationFactory<Program>? _factory;
@@ -20,6 +20,9 @@ public sealed class AppFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = string.Empty;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The running app's services (to prepare data the way the app would).</summary>
+    public IServiceProvider Services => _factory!.Services;
 
     public static string RepositoryRoot
     {
@@ -45,6 +48,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Tracker", $"Data Source={_databasePath}");
             builder.UseSetting("Tracker:RateLimit:PermitLimit", "100000");
+            Configure(builder);
         });
         // A free loopback port chosen by the OS, read back below (port 0; UseKestrel(0) would mean the default 5000).
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
@@ -59,6 +63,11 @@ public sealed class AppFixture : IAsyncLifetime
             ExecutablePath = ChromiumPath(),
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
         });
+    }
+
+    /// <summary>More settings for a fixture that needs them (the editor fixture sets the first editor's account).</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     /// <summary>A new page (own context: own storage) that records console errors and page errors.</summary>

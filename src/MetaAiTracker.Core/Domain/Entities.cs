@@ -74,9 +74,13 @@ public sealed class Organization
     public string DisplayName => ShortName ?? Name;
 }
 
-public sealed class Person
+public sealed class Person : IVersioned
 {
     public int Id { get; set; }
+
+    /// <inheritdoc />
+    public int Version { get; set; }
+
     public required string Slug { get; set; }
     public required string Name { get; set; }
 
@@ -118,11 +122,15 @@ public sealed class Tenure
 }
 
 /// <summary>Something that happened, dated as precisely as the sources allow.</summary>
-public sealed class Event
+public sealed class Event : IVersioned
 {
     private PartialDate _date;
 
     public int Id { get; set; }
+
+    /// <inheritdoc />
+    public int Version { get; set; }
+
     public required string Slug { get; set; }
 
     public PartialDate Date
@@ -180,9 +188,13 @@ public sealed class EventOrganization
 }
 
 /// <summary>A number a source states (or a reading of it), with what it measures and how far it holds.</summary>
-public sealed class Figure
+public sealed class Figure : IVersioned
 {
     public int Id { get; set; }
+
+    /// <inheritdoc />
+    public int Version { get; set; }
+
     public required string Slug { get; set; }
     public required string Label { get; set; }
     public decimal Value { get; set; }

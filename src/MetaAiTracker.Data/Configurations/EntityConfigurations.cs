@@ -85,6 +85,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Name).HasMaxLength(Lengths.Name);
         builder.Property(p => p.NativeName).HasMaxLength(Lengths.Name);
         builder.Property(p => p.Bio).HasMaxLength(Lengths.Text);
+        builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }
 
@@ -119,6 +120,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.SummaryEn).HasMaxLength(Lengths.Text);
         builder.Property(e => e.SummaryZh).HasMaxLength(Lengths.Text);
         builder.Property(e => e.StatusNote).HasMaxLength(Lengths.Text);
+        builder.Property(e => e.Version).IsConcurrencyToken();
 
         // The timeline filters and sorts by date span and status.
         builder.HasIndex(e => new { e.DateStart, e.DateEnd });
@@ -176,7 +178,22 @@ internal sealed class FigureConfiguration : IEntityTypeConfiguration<Figure>
         builder.Property(f => f.Metric).HasMaxLength(Lengths.Slug);
         builder.Property(f => f.StatusNote).HasMaxLength(Lengths.Text);
         builder.Property(f => f.Note).HasMaxLength(Lengths.Text);
+        builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasOne(f => f.Organization).WithMany().HasForeignKey(f => f.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(f => f.Event).WithMany(e => e.Figures).HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<ChangeRecord>
+{
+    public void Configure(EntityTypeBuilder<ChangeRecord> builder)
+    {
+        builder.Property(c => c.EntityType).HasMaxLength(16);
+        builder.Property(c => c.Slug).HasMaxLength(Lengths.Slug);
+        builder.Property(c => c.ChangedBy).HasMaxLength(256);
+        builder.Property(c => c.Summary).HasMaxLength(Lengths.Title);
+
+        // An entity's history, newest first, is read by type and slug; ids grow with time.
+        builder.HasIndex(c => new { c.EntityType, c.Slug, c.Id });
     }
 }

@@ -142,4 +142,11 @@ public sealed record FigureDto
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
     AllowTrailingCommas = false)]
 [JsonSerializable(typeof(DatasetDocument))]
+[JsonSerializable(typeof(ThemeDto))]
+[JsonSerializable(typeof(SourceDto))]
+[JsonSerializable(typeof(OrganizationDto))]
+[JsonSerializable(typeof(PersonDto))]
+[JsonSerializable(typeof(TenureDto))]
+[JsonSerializable(typeof(EventDto))]
+[JsonSerializable(typeof(FigureDto))]
 internal sealed partial class DatasetJsonContext : JsonSerializerContext;

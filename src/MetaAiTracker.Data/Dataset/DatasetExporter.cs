@@ -81,5 +81,5 @@ public static class DatasetExporter
     /// SQLite keeps a decimal as text with at least one decimal place ("49.0"), which reads back as 49.0m and would be
     /// written as 49.0; dividing by 1 written at the largest scale (28 places) drops the trailing zeros (49, 14.3) without changing the value.
     /// </summary>
-    private static decimal WithoutTrailingZeros(decimal value) => value / 1.0000000000000000000000000000m;
+    internal static decimal WithoutTrailingZeros(decimal value) => value / 1.0000000000000000000000000000m;
 }

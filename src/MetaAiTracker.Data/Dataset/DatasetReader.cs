@@ -62,6 +62,11 @@ public static partial class DatasetReader
             return "the document is nested too deeply";
         }
 
+        if (ex.InnerException?.Message.Contains("UTF-8", StringComparison.Ordinal) == true)
+        {
+            return "the text is not valid UTF-8 (save the file as UTF-8)";
+        }
+
         if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
             // System.Text.Json names the .NET type of our DTOs here (often the containing one); say what the format expects instead.

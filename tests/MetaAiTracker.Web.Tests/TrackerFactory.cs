@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MetaAiTracker.Web.Tests;
+
+/// <summary>
+/// The app in memory on its own SQLite file (migrated and seeded by the app itself), with the first editor configured
+/// unless <see cref="WithEditor"/> is false.
+/// </summary>
+public sealed class TrackerFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Whether Tracker:Admin:Email and Password are set (the default).</summary>
+    public bool WithEditor { get; init; } = true;
+
+    public int MaxFailedAttempts { get; init; } = 5;
+
+    public const string EditorEmail = "editor@example.org";
+    public const string EditorPassword = "Correct-Horse-2025!";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "metaaitracker-web-tests", $"{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Tracker", $"Data Source={_databasePath}");
+        builder.UseSetting("Tracker:SignIn:MaxFailedAttempts", MaxFailedAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Tracker:SignIn:LockoutMinutes", "15");
+        if (WithEditor)
+        {
+            builder.UseSetting("Tracker:Admin:Email", EditorEmail);
+            builder.UseSetting("Tracker:Admin:Password", EditorPassword);
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so that each redirect can be checked.</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Fills in and posts the sign-in form the way a browser does: antiforgery token and form name scraped from the GET.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string returnUrl = "/editor")
+    {
+        var path = "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl);
+        var page = await client.GetStringAsync(path);
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HiddenValue(page, "__RequestVerificationToken"),
+            ["_handler"] = HiddenValue(page, "_handler"),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        };
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    public static async Task<HttpClient> SignedInEditorAsync(TrackerFactory factory)
+    {
+        var client = factory.NewClient();
+        var response = await SignInAsync(client, EditorEmail, EditorPassword);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static string HiddenValue(string html, string name)
+    {
+        var match = Regex.Match(html, $"name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"|value=\"([^\"]*)\"[^>]*name=\"{Regex.Escape(name)}\"");
+        Assert.True(match.Success, $"no hidden input {name} in the page");
+        return WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(_databasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // best effort
+            }
+        }
+    }
+}
