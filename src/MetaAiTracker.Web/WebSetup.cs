@@ -33,7 +33,7 @@ public static class WebSetup
     }
 
     /// <summary>
-    /// Sign-in with ASP.NET Core Identity on the tracker's own store (see docs/decisions/0003-sign-in.md): cookie
+    /// Sign-in with ASP.NET Core Identity on the tracker's own store (see docs/decisions/0004-editor-sign-in-on-static-pages.md): cookie
     /// authentication, an "Editor" role, lock-out after <see cref="SignInLimits.MaxFailedAttempts"/> failures, and the
     /// first editor created from configuration.
     /// </summary>
