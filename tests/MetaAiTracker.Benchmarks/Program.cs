@@ -11,6 +11,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "bench" => BenchCommand.Run(args[1..]),
     "load" => await LoadCommand.RunAsync(args[1..]),
     "db" => await DatabaseCommand.RunAsync(args[1..]),
+    "explain" => await ExplainCommand.RunAsync(args[1..]),
     "verify" => await VerifyCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -22,6 +23,7 @@ static int Usage()
           generate --events N [--seed S] --out FILE.json
           db --events N [--seed S]                       build (or reuse) the benchmark database for N events; prints its path
           verify --events 1000,10000                     checks that each hand-SQL baseline gives the service's answer
+          explain --events N [--only Timeline]           prints the SQL EF sends for each benchmark, with EXPLAIN QUERY PLAN
           bench [--quick] [BenchmarkDotNet arguments]    e.g. bench --quick --filter '*Timeline*'
           load [--circuits 500] [--seconds 60] [--url http://127.0.0.1:5080] [--pid SERVER_PID]
         """);
