@@ -200,11 +200,10 @@ public sealed class HandSql(string connectionString)
             themes.GetValueOrDefault(r.Id) ?? [], people.GetValueOrDefault(r.Id) ?? [], organizations.GetValueOrDefault(r.Id) ?? [])).ToList();
     }
 
-    /// <summary>A page of events grouped by month, the grouping done on a bucket key that SQL computes from the date text.</summary>
+    /// <summary>The timeline page (with its counts and facets, as the page shows them) grouped by month.</summary>
     public async Task<List<(string Key, List<TimelineItem> Items)>> GroupedPageAsync(TimelineFilter filter)
     {
-        await using var connection = Open();
-        var items = await PageAsync(connection, filter, Math.Clamp(filter.PageSize, 1, TimelineFilter.MaxPageSize), Math.Max(filter.Page, 1));
+        var items = (await TimelineAsync(filter)).Items;
         // Month buckets: a date known to the month or day goes to its month; a coarser one to its own bucket. Buckets in
         // the order the page shows them: by where their span ends, finer first.
         return items.GroupBy(i => i.Date.Precision >= DatePrecision.Month ? PartialDate.OfMonth(i.Date.Year, i.Date.Month) : i.Date)
