@@ -46,6 +46,14 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             """);
     }
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.Extensions.Any(e => e.GetType().Name == "SqliteOptionsExtension"))
+        {
+            optionsBuilder.AddInterceptors(SqlitePragmas.Instance);
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<PartialDate>().HaveConversion<PartialDateConverter>().HaveMaxLength(10);

@@ -20,6 +20,10 @@ public sealed class HandSql(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        // The same page cache the store gives EF's connections (SqlitePragmas), so both sides read alike.
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA cache_size = -32768;";
+        pragma.ExecuteNonQuery();
         return connection;
     }
 
