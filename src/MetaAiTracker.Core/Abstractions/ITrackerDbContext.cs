@@ -21,6 +21,16 @@ public interface ITrackerDbContext : IDisposable, IAsyncDisposable
     DbSet<Figure> Figures { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The ids of the events whose title, summary (English or Chinese) or a citation quote may contain
+    /// <paramref name="text"/>, as a query the caller composes into its own (a subquery, not a list), or null when the
+    /// store has no full-text index for it. It is an index, not the final word: it may return more events than contain
+    /// the text (never fewer), so callers keep their exact predicate and use this to avoid scanning every event.
+    /// The SQLite store answers texts of three or more characters from its FTS5 trigram tables; other providers,
+    /// and shorter texts, get null and fall back to LIKE.
+    /// </summary>
+    IQueryable<int>? EventIdsMatching(string text) => null;
 }
 
 /// <summary>Creates one short-lived context per operation (never one shared across a Blazor circuit).</summary>

@@ -144,10 +144,19 @@ public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvi
     public async Task<DateOnly> LatestDateInDataAsync(ITrackerDbContext db, CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var lastEvent = await db.Events.OrderByDescending(e => e.DateStart).ThenBy(e => e.DateEnd)
+        // The latest start, then the narrowest span among the events that start then: both read from the
+        // (DateStart, DateEnd) index. (ORDER BY DateStart DESC, DateEnd ASC mixes directions, so no index serves it and
+        // SQLite sorted every event.)
+        var lastEvent = await db.Events
+            .Where(e => e.DateStart == db.Events.Max(x => x.DateStart))
+            .OrderBy(e => e.DateEnd)
             .Select(e => (PartialDate?)e.Date).FirstOrDefaultAsync(cancellationToken);
-        var tenureDates = await db.Tenures.Select(t => new { t.Start, t.End }).ToListAsync(cancellationToken);
-        var candidates = tenureDates.SelectMany(t => new[] { t.Start, t.End }).Append(lastEvent)
+        // Tenure dates are partial-date text, which does not sort as dates in SQL; but there are few distinct ones
+        // (a few hundred months and days), so read those rather than two columns of every tenure.
+        var tenureDates = await db.Tenures.Where(t => t.Start != null).Select(t => t.Start)
+            .Union(db.Tenures.Where(t => t.End != null).Select(t => t.End))
+            .ToListAsync(cancellationToken);
+        var candidates = tenureDates.Append(lastEvent)
             .Where(d => d is not null).Select(d => d!.Value).ToList();
         if (candidates.Count == 0)
         {

@@ -41,34 +41,66 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     {
         await using var db = await factory.CreateAsync(cancellationToken);
         var query = Filter(db, filter);
+        var facets = await FacetsAsync(db, filter, cancellationToken);
 
-        var total = await query.CountAsync(cancellationToken);
-        var totalInStore = await db.Events.CountAsync(cancellationToken);
+        // With no status filter the status facet counts every matching event exactly once, so their sum is the total
+        // and the filter need not run a second time. With one, the total is counted on its own.
+        var total = filter.Statuses.Count == 0
+            ? facets.Statuses.Sum(f => f.Count)
+            : await query.CountAsync(cancellationToken);
+        var totalInStore = db is DbContext context ? await CountEvents(context, cancellationToken) : await db.Events.CountAsync(cancellationToken);
         var ordered = filter.Sort == SortOrder.Descending
             ? query.OrderByDescending(e => e.DateStart).ThenByDescending(e => e.DateEnd).ThenByDescending(e => e.Id)
             : query.OrderBy(e => e.DateStart).ThenBy(e => e.DateEnd).ThenBy(e => e.Id);
         var pageSize = Math.Clamp(filter.PageSize, 1, TimelineFilter.MaxPageSize);
         var page = Math.Max(filter.Page, 1);
 
+        // The page's own columns first; then the themes, people and organisations of exactly those events, one query
+        // each, by id. (A split query would repeat the whole filter, text search included, in each of the three.)
         var rows = await ordered
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
-            .Select(e => new
-            {
-                e.Slug, e.Date, e.TitleEn, e.TitleZh, e.SummaryEn, e.Status, e.StatusNote, e.Importance,
-                Themes = e.Themes.OrderBy(t => t.Id).Select(t => new ThemeRef(t.Slug, t.NameEn, t.NameZh, t.Color)).ToList(),
-                People = e.People.OrderBy(p => p.Person.Name).Select(p => new PersonRef(p.Person.Slug, p.Person.Name, p.Person.NativeName, p.Role)).ToList(),
-                Organizations = e.Organizations.OrderBy(o => o.Organization.Name).Select(o => new OrganizationRef(o.Organization.Slug, o.Organization.ShortName ?? o.Organization.Name, o.Role)).ToList(),
-            })
-            .AsSplitQuery()
+            .Select(e => new { e.Id, e.Slug, e.Date, e.TitleEn, e.TitleZh, e.SummaryEn, e.Status, e.StatusNote, e.Importance })
             .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var themes = ids.Count == 0 ? [] : await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .SelectMany(e => e.Themes, (e, t) => new { EventId = e.Id, t.Id, Theme = new ThemeRef(t.Slug, t.NameEn, t.NameZh, t.Color) })
+            .ToListAsync(cancellationToken);
+        var people = ids.Count == 0 ? [] : await db.EventPeople.AsNoTracking().Where(p => ids.Contains(p.EventId))
+            .OrderBy(p => p.Person.Name)
+            .Select(p => new { p.EventId, Person = new PersonRef(p.Person.Slug, p.Person.Name, p.Person.NativeName, p.Role) })
+            .ToListAsync(cancellationToken);
+        var organizations = ids.Count == 0 ? [] : await db.EventOrganizations.AsNoTracking().Where(o => ids.Contains(o.EventId))
+            .OrderBy(o => o.Organization.Name)
+            .Select(o => new { o.EventId, Organization = new OrganizationRef(o.Organization.Slug, o.Organization.ShortName ?? o.Organization.Name, o.Role) })
+            .ToListAsync(cancellationToken);
+        var themesOf = themes.OrderBy(t => t.Id).ToLookup(t => t.EventId, t => t.Theme);
+        var peopleOf = people.ToLookup(p => p.EventId, p => p.Person);
+        var organizationsOf = organizations.ToLookup(o => o.EventId, o => o.Organization);
 
         var items = rows.Select(r => new TimelineItem(r.Slug, r.Date, r.TitleEn, r.TitleZh, r.SummaryEn, r.Status, r.StatusNote,
-            r.Importance, r.Themes, r.People, r.Organizations)).ToList();
+            r.Importance, themesOf[r.Id].ToList(), peopleOf[r.Id].ToList(), organizationsOf[r.Id].ToList())).ToList();
 
-        var facets = await FacetsAsync(db, filter, cancellationToken);
         return new TimelineResult(items, total, totalInStore, page, pageSize, facets);
     }
+
+    // Fixed shapes, compiled once: no expression tree to build, hash and look up on every call.
+    private static readonly Func<DbContext, CancellationToken, Task<int>> CountEvents =
+        EF.CompileAsyncQuery((DbContext db, CancellationToken _) => db.Set<Event>().Count());
+
+    private static readonly Func<DbContext, IAsyncEnumerable<ThemeRow>> ThemeRows =
+        EF.CompileAsyncQuery((DbContext db) => db.Set<Theme>().AsNoTracking().OrderBy(t => t.Id).Select(t => new ThemeRow(t.Id, t.Slug, t.NameEn)));
+
+    /// <summary>Link rows of EventThemes per theme id, over the whole store (no filter): read from its (ThemeId, EventId) index alone.</summary>
+    private static readonly Func<DbContext, IAsyncEnumerable<ThemeTally>> AllThemeTallies =
+        EF.CompileAsyncQuery((DbContext db) => db.Set<Dictionary<string, object>>(EventThemesTable)
+            .GroupBy(x => EF.Property<int>(x, "ThemeId")).Select(g => new ThemeTally(g.Key, g.Count())));
+
+    private const string EventThemesTable = "EventThemes";
+
+    private sealed record ThemeRow(int Id, string Slug, string NameEn);
+
+    private sealed record ThemeTally(int ThemeId, int Count);
 
     /// <summary>
     /// Facet counts for the current filter: each facet is counted as if its own filter were not applied, so that
@@ -76,17 +108,47 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     /// </summary>
     public static async Task<TimelineFacets> FacetsAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken = default)
     {
-        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Slug, t.NameEn }).ToListAsync(cancellationToken);
-        var withoutThemes = Filter(db, filter with { Themes = [] });
-        var themeCounts = await withoutThemes.SelectMany(e => e.Themes).GroupBy(t => t.Slug)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var context = db as DbContext;
+        var themes = context is not null
+            ? await ThemeRows(context).ToListAsync(cancellationToken)
+            : await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new ThemeRow(t.Id, t.Slug, t.NameEn)).ToListAsync(cancellationToken);
+
+        var withoutThemes = filter with { Themes = [] };
+        Dictionary<int, int> themeCounts;
+        if (context is not null)
+        {
+            // Count the link rows (EventId, ThemeId) of the matching events, grouped by theme id: the link table's
+            // index answers it without reading the Events or Themes rows again; with no filter at all, from the index alone.
+            if (withoutThemes.IsEmpty)
+            {
+                themeCounts = [];
+                await foreach (var tally in AllThemeTallies(context).WithCancellation(cancellationToken))
+                {
+                    themeCounts[tally.ThemeId] = tally.Count;
+                }
+            }
+            else
+            {
+                var matching = Filter(db, withoutThemes).Select(e => e.Id);
+                themeCounts = await context.Set<Dictionary<string, object>>(EventThemesTable)
+                    .Where(x => matching.Contains(EF.Property<int>(x, "EventId")))
+                    .GroupBy(x => EF.Property<int>(x, "ThemeId"))
+                    .Select(g => new { g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+            }
+        }
+        else
+        {
+            themeCounts = await Filter(db, withoutThemes).SelectMany(e => e.Themes).GroupBy(t => t.Id)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        }
 
         var withoutStatus = Filter(db, filter with { Statuses = [] });
         var statusCounts = await withoutStatus.GroupBy(e => e.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
         return new TimelineFacets(
-            themes.Select(t => new FacetCount(t.Slug, t.NameEn, themeCounts.GetValueOrDefault(t.Slug))).ToList(),
+            themes.Select(t => new FacetCount(t.Slug, t.NameEn, themeCounts.GetValueOrDefault(t.Id))).ToList(),
             Enum.GetValues<ClaimStatus>().Select(s => new FacetCount(EnumText.ToText(s), EnumText.ToText(s), statusCounts.GetValueOrDefault(s))).ToList());
     }
 
@@ -140,7 +202,18 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var pattern = "%" + EscapeLike(filter.Text.Trim()) + "%";
+            var text = filter.Text.Trim();
+
+            // The store's full-text index (SQLite: FTS5 trigram tables) narrows the events to those that may contain
+            // the text, as a subquery of ids; null for one- or two-character texts and for stores without one. The LIKE
+            // below stays in both cases: it is the exact rule (ASCII-only case folding, % and _ literal), and over the
+            // index's candidates it costs a few rows instead of a scan of every event and citation.
+            if (db.EventIdsMatching(text) is { } candidates)
+            {
+                query = query.Where(e => candidates.Contains(e.Id));
+            }
+
+            var pattern = "%" + EscapeLike(text) + "%";
             query = query.Where(e =>
                 EF.Functions.Like(e.TitleEn, pattern, "\\") ||
                 EF.Functions.Like(e.TitleZh, pattern, "\\") ||

@@ -125,7 +125,10 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         // The timeline filters and sorts by date span and status.
         builder.HasIndex(e => new { e.DateStart, e.DateEnd });
         builder.HasIndex(e => e.DateEnd);
-        builder.HasIndex(e => e.Status);
+        // Status first, with the date span: "disputed in 2025" is one range, and the status facet (GROUP BY Status
+        // over a date range) reads this index alone. A plain (Status) index made SQLite walk every event in status
+        // order and fetch each row for its dates (measured at 100k events: 262 ms against 62 ms).
+        builder.HasIndex(e => new { e.Status, e.DateStart, e.DateEnd });
 
         builder.HasMany(e => e.Themes).WithMany(t => t.Events).UsingEntity(
             "EventThemes",

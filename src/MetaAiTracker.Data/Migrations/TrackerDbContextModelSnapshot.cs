@@ -195,9 +195,9 @@ namespace MetaAiTracker.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("DateStart", "DateEnd");
+
+                    b.HasIndex("Status", "DateStart", "DateEnd");
 
                     b.ToTable("Events");
                 });

@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace MetaAiTracker.Benchmarks;
+
+/// <summary>
+/// <c>verify --events N</c>: runs each benchmark's service and its hand-SQL baseline once and checks that they give the
+/// same answer (as JSON), so the Ratio column compares like with like. Prints each answer's size and the timings.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var failures = 0;
+        foreach (var events in (Options.Get(args, "--events") ?? "1000").Split(',').Select(int.Parse))
+        {
+            var b = new TrackerBenchmarks { Events = events };
+            await b.SetupAsync();
+            failures += await Compare(events, "Timeline", b.Timeline_Service, b.Timeline_HandSql);
+            failures += await Compare(events, "TextSearch", b.TextSearch_Service, b.TextSearch_HandSql);
+            failures += await Compare(events, "Attrition", b.Attrition_Service, b.Attrition_HandSql);
+            failures += await Compare(events, "ApiEvents", b.ApiEvents_Service, b.ApiEvents_HandSql); // the JSON's length
+            failures += await Compare(events, "ApiResult", () => b.Timeline.QueryAsync(TrackerBenchmarks.ApiFilter), () => b.Sql.TimelineAsync(TrackerBenchmarks.ApiFilter));
+            failures += await Compare(events, "Grouping",
+                async () => (await b.Grouping_Service()).Select(g => g.Key + ": " + string.Join(' ', g.Items.Select(i => i.Slug))).ToList(),
+                async () => (await b.Grouping_HandSql()).Select(g => g.Key + ": " + string.Join(' ', g.Items.Select(i => i.Slug))).ToList());
+        }
+
+        Console.WriteLine(failures == 0 ? "every baseline gives the service's answer" : $"{failures} baseline(s) differ");
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> Compare<T1, T2>(int events, string name, Func<Task<T1>> service, Func<Task<T2>> handSql)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var a = JsonSerializer.Serialize(await service(), TrackerBenchmarks.Json);
+        var serviceMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var b = JsonSerializer.Serialize(await handSql(), TrackerBenchmarks.Json);
+        var sqlMs = clock.Elapsed.TotalMilliseconds;
+        var same = a == b;
+        Console.WriteLine($"{events,7} {name,-10} {(same ? "same" : "DIFFERENT"),-9} {a.Length,8} chars  service {serviceMs,8:F1} ms (first call)  hand SQL {sqlMs,8:F1} ms");
+        if (!same)
+        {
+            var i = 0;
+            while (i < Math.Min(a.Length, b.Length) && a[i] == b[i])
+            {
+                i++;
+            }
+
+            Console.WriteLine($"  service : …{a[Math.Max(0, i - 80)..Math.Min(a.Length, i + 120)]}");
+            Console.WriteLine($"  hand SQL: …{b[Math.Max(0, i - 80)..Math.Min(b.Length, i + 120)]}");
+        }
+
+        return same ? 0 : 1;
+    }
+}

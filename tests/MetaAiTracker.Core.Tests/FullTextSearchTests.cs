@@ -1,0 +1,162 @@
+using MetaAiTracker.Benchmarks;
+using MetaAiTracker.Core.Abstractions;
+using MetaAiTracker.Core.Domain;
+using MetaAiTracker.Core.Services;
+using MetaAiTracker.Data;
+using MetaAiTracker.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Core.Tests;
+
+/// <summary>A generated 1,000-event dataset in a real SQLite file, shared by one test class (read-only use).</summary>
+public sealed class SyntheticDatabase : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+
+    /// <summary>A two-character Chinese name (surname and given name) that some event's Chinese title carries.</summary>
+    public string TwoCharacterName { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var document = SyntheticDataset.Generate(1000, seed: 7);
+        TwoCharacterName = document.People!.Select(p => p.NativeName).OfType<string>().Where(n => n.Length == 2)
+            .First(n => document.Events!.Any(e => e.TitleZh!.Contains(n, StringComparison.Ordinal)));
+        Database = new TestDatabase();
+        await Database.LoadAsync(document);
+    }
+
+    public Task DisposeAsync()
+    {
+        Database.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The FTS5 trigram index (EventSearch migration) finds exactly the events the LIKE search finds: on generated data in
+/// English and Chinese, the timeline with the index, the timeline with LIKE alone and the index's own candidates agree.
+/// </summary>
+public sealed class FullTextSearchTests(SyntheticDatabase fixture) : IClassFixture<SyntheticDatabase>
+{
+    public static TheoryData<string> Queries => new()
+    {
+        // English, any case; words of titles, summaries and quotes; names; digits.
+        "leaves", "LABELLED DATA", "Capital Expenditure", "msl", "Maverick 5", "familiar with the matter", "Wang Hao",
+        // Chinese: three or more characters (index) …
+        "超级智能", "数据质量", "反响平平", "监管机构要求", "Meta超级", "重组人工智能团队",
+        // … and one or two (no trigram: LIKE alone), such as a two-character name.
+        "离开", "王", "组",
+        // LIKE's wildcards and escape are plain characters.
+        "%", "0%", "training_set", "_se", "\\",
+        // Nothing.
+        "no such words", "不存在的词语",
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task The_index_finds_the_same_events_as_LIKE(string text)
+    {
+        var indexed = await EventIds(fixture.Database.Factory, text);
+        var likeOnly = await EventIds(new LikeOnlyFactory(fixture.Database), text);
+
+        Assert.Equal(likeOnly, indexed);
+
+        await using var db = fixture.Database.CreateContext();
+        if (db.EventIdsMatching(text) is { } candidates)
+        {
+            // On this data the index alone is already exact: no candidate is dropped by the LIKE check.
+            Assert.Equal(likeOnly, (await candidates.Distinct().ToListAsync()).Order().ToArray());
+        }
+        else
+        {
+            Assert.True(text.EnumerateRunes().Count() < TrackerDbContext.MinimumIndexedTextLength, $"'{text}' should use the index");
+        }
+    }
+
+    [Fact]
+    public async Task A_two_character_name_is_found_by_LIKE_alone()
+    {
+        var name = fixture.TwoCharacterName;
+        await using var db = fixture.Database.CreateContext();
+        Assert.Null(db.EventIdsMatching(name));
+        Assert.Equal(await EventIds(new LikeOnlyFactory(fixture.Database), name), await EventIds(fixture.Database.Factory, name));
+        Assert.NotEmpty(await EventIds(fixture.Database.Factory, name));
+    }
+
+    [Fact]
+    public async Task The_queries_find_something_in_both_languages()
+    {
+        // Guards the theory above against agreeing on empty results.
+        foreach (var text in new[] { "leaves", "超级智能", "离开", "training_set", "%" })
+        {
+            Assert.True((await EventIds(fixture.Database.Factory, text)).Length > 0, $"nothing found for '{text}'");
+        }
+    }
+
+    [Fact]
+    public async Task The_index_follows_inserts_updates_and_deletes()
+    {
+        using var database = new TestDatabase();
+        await database.LoadAsync(SyntheticDataset.Generate(50, seed: 3));
+        var factory = database.Factory;
+        await using (var db = database.CreateContext())
+        {
+            var e = await db.Events.Include(x => x.Citations).OrderBy(x => x.Id).FirstAsync();
+            e.TitleZh = "独一无二的标题";
+            e.Citations[0].Quote = "a quote nobody else has";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Single(await EventIds(factory, "独一无二"));
+        Assert.Single(await EventIds(factory, "QUOTE NOBODY"));
+
+        await using (var db = database.CreateContext())
+        {
+            db.Events.Remove(await db.Events.OrderBy(x => x.Id).FirstAsync());
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Empty(await EventIds(factory, "独一无二"));
+        Assert.Empty(await EventIds(factory, "QUOTE NOBODY"));
+        await using (var db = database.CreateContext())
+        {
+            // The external-content index is consistent with its tables ('integrity-check' raises an error otherwise).
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "EventSearch"("EventSearch", "rank") VALUES ('integrity-check', 1);""");
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "CitationSearch"("CitationSearch", "rank") VALUES ('integrity-check', 1);""");
+        }
+    }
+
+    private static async Task<int[]> EventIds(ITrackerDbContextFactory factory, string text)
+    {
+        await using var db = await factory.CreateAsync();
+        var ids = await TimelineService.Filter(db, new TimelineFilter { Text = text }).Select(e => e.Id).ToListAsync();
+        return ids.Order().ToArray();
+    }
+
+    /// <summary>The same store without its full-text index: the timeline falls back to LIKE for every text.</summary>
+    private sealed class LikeOnlyFactory(TestDatabase database) : ITrackerDbContextFactory
+    {
+        public Task<ITrackerDbContext> CreateAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<ITrackerDbContext>(new LikeOnlyContext(database.CreateContext()));
+    }
+
+    private sealed class LikeOnlyContext(TrackerDbContext inner) : ITrackerDbContext
+    {
+        public DbSet<Theme> Themes => inner.Themes;
+        public DbSet<Source> Sources => inner.Sources;
+        public DbSet<Citation> Citations => inner.Citations;
+        public DbSet<Organization> Organizations => inner.Organizations;
+        public DbSet<Person> People => inner.People;
+        public DbSet<Tenure> Tenures => inner.Tenures;
+        public DbSet<Event> Events => inner.Events;
+        public DbSet<EventPerson> EventPeople => inner.EventPeople;
+        public DbSet<EventOrganization> EventOrganizations => inner.EventOrganizations;
+        public DbSet<Figure> Figures => inner.Figures;
+
+        public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => inner.SaveChangesAsync(cancellationToken);
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}
