@@ -29,27 +29,27 @@ public sealed class EventService(ITrackerDbContextFactory factory)
 {
     // The event page's queries have a fixed shape: compiled once, they skip building and looking up the expression
     // tree on every request.
-    private static readonly Func<DbContext, string, CancellationToken, Task<Event?>> EventBySlug =
-        EF.CompileAsyncQuery((DbContext db, string slug, CancellationToken _) => db.Set<Event>().AsNoTracking()
+    private static readonly CompiledPerModel<Func<DbContext, string, CancellationToken, Task<Event?>>> EventBySlug =
+        new(() => EF.CompileAsyncQuery((DbContext db, string slug, CancellationToken _) => db.Set<Event>().AsNoTracking()
             .Include(x => x.Themes)
             .Include(x => x.People).ThenInclude(p => p.Person)
             .Include(x => x.Organizations).ThenInclude(o => o.Organization)
             .Include(x => x.Citations).ThenInclude(c => c.Source)
             .Include(x => x.Figures).ThenInclude(f => f.Citations).ThenInclude(c => c.Source)
             .AsSplitQuery()
-            .FirstOrDefault(x => x.Slug == slug));
+            .FirstOrDefault(x => x.Slug == slug)));
 
-    private static readonly Func<DbContext, DateOnly, DateOnly, int, CancellationToken, Task<EventLink?>> PreviousEvent =
-        EF.CompileAsyncQuery((DbContext db, DateOnly start, DateOnly end, int id, CancellationToken _) => db.Set<Event>().AsNoTracking()
+    private static readonly CompiledPerModel<Func<DbContext, DateOnly, DateOnly, int, CancellationToken, Task<EventLink?>>> PreviousEvent =
+        new(() => EF.CompileAsyncQuery((DbContext db, DateOnly start, DateOnly end, int id, CancellationToken _) => db.Set<Event>().AsNoTracking()
             .Where(x => x.DateStart < start || (x.DateStart == start && (x.DateEnd < end || (x.DateEnd == end && x.Id < id))))
             .OrderByDescending(x => x.DateStart).ThenByDescending(x => x.DateEnd).ThenByDescending(x => x.Id)
-            .Select(x => new EventLink(x.Slug, x.TitleEn, x.Date)).FirstOrDefault());
+            .Select(x => new EventLink(x.Slug, x.TitleEn, x.Date)).FirstOrDefault()));
 
-    private static readonly Func<DbContext, DateOnly, DateOnly, int, CancellationToken, Task<EventLink?>> NextEvent =
-        EF.CompileAsyncQuery((DbContext db, DateOnly start, DateOnly end, int id, CancellationToken _) => db.Set<Event>().AsNoTracking()
+    private static readonly CompiledPerModel<Func<DbContext, DateOnly, DateOnly, int, CancellationToken, Task<EventLink?>>> NextEvent =
+        new(() => EF.CompileAsyncQuery((DbContext db, DateOnly start, DateOnly end, int id, CancellationToken _) => db.Set<Event>().AsNoTracking()
             .Where(x => x.DateStart > start || (x.DateStart == start && (x.DateEnd > end || (x.DateEnd == end && x.Id > id))))
             .OrderBy(x => x.DateStart).ThenBy(x => x.DateEnd).ThenBy(x => x.Id)
-            .Select(x => new EventLink(x.Slug, x.TitleEn, x.Date)).FirstOrDefault());
+            .Select(x => new EventLink(x.Slug, x.TitleEn, x.Date)).FirstOrDefault()));
 
     public async Task<EventDetail?> GetAsync(string slug, CancellationToken cancellationToken = default)
     {
@@ -59,15 +59,15 @@ public sealed class EventService(ITrackerDbContextFactory factory)
             throw new NotSupportedException("EventService needs an EF Core DbContext as its store.");
         }
 
-        var e = await EventBySlug(context, slug, cancellationToken);
+        var e = await EventBySlug.For(context)(context, slug, cancellationToken);
         if (e is null)
         {
             return null;
         }
 
         // Neighbours in timeline order (start, end, id).
-        var previous = await PreviousEvent(context, e.DateStart, e.DateEnd, e.Id, cancellationToken);
-        var next = await NextEvent(context, e.DateStart, e.DateEnd, e.Id, cancellationToken);
+        var previous = await PreviousEvent.For(context)(context, e.DateStart, e.DateEnd, e.Id, cancellationToken);
+        var next = await NextEvent.For(context)(context, e.DateStart, e.DateEnd, e.Id, cancellationToken);
 
         return new EventDetail(
             e.Slug, e.Date, e.TitleEn, e.TitleZh, e.SummaryEn, e.SummaryZh, e.Importance, e.Status, e.StatusNote,

@@ -48,7 +48,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
         var total = filter.Statuses.Count == 0
             ? facets.Statuses.Sum(f => f.Count)
             : await query.CountAsync(cancellationToken);
-        var totalInStore = db is DbContext context ? await CountEvents(context, cancellationToken) : await db.Events.CountAsync(cancellationToken);
+        var totalInStore = db is DbContext context ? await CountEvents.For(context)(context, cancellationToken) : await db.Events.CountAsync(cancellationToken);
         var ordered = filter.Sort == SortOrder.Descending
             ? query.OrderByDescending(e => e.DateStart).ThenByDescending(e => e.DateEnd).ThenByDescending(e => e.Id)
             : query.OrderBy(e => e.DateStart).ThenBy(e => e.DateEnd).ThenBy(e => e.Id);
@@ -85,16 +85,16 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     }
 
     // Fixed shapes, compiled once: no expression tree to build, hash and look up on every call.
-    private static readonly Func<DbContext, CancellationToken, Task<int>> CountEvents =
-        EF.CompileAsyncQuery((DbContext db, CancellationToken _) => db.Set<Event>().Count());
+    private static readonly CompiledPerModel<Func<DbContext, CancellationToken, Task<int>>> CountEvents =
+        new(() => EF.CompileAsyncQuery((DbContext db, CancellationToken _) => db.Set<Event>().Count()));
 
-    private static readonly Func<DbContext, IAsyncEnumerable<ThemeRow>> ThemeRows =
-        EF.CompileAsyncQuery((DbContext db) => db.Set<Theme>().AsNoTracking().OrderBy(t => t.Id).Select(t => new ThemeRow(t.Id, t.Slug, t.NameEn)));
+    private static readonly CompiledPerModel<Func<DbContext, IAsyncEnumerable<ThemeRow>>> ThemeRows =
+        new(() => EF.CompileAsyncQuery((DbContext db) => db.Set<Theme>().AsNoTracking().OrderBy(t => t.Id).Select(t => new ThemeRow(t.Id, t.Slug, t.NameEn))));
 
     /// <summary>Link rows of EventThemes per theme id, over the whole store (no filter): read from its (ThemeId, EventId) index alone.</summary>
-    private static readonly Func<DbContext, IAsyncEnumerable<ThemeTally>> AllThemeTallies =
-        EF.CompileAsyncQuery((DbContext db) => db.Set<Dictionary<string, object>>(EventThemesTable)
-            .GroupBy(x => EF.Property<int>(x, "ThemeId")).Select(g => new ThemeTally(g.Key, g.Count())));
+    private static readonly CompiledPerModel<Func<DbContext, IAsyncEnumerable<ThemeTally>>> AllThemeTallies =
+        new(() => EF.CompileAsyncQuery((DbContext db) => db.Set<Dictionary<string, object>>(EventThemesTable)
+            .GroupBy(x => EF.Property<int>(x, "ThemeId")).Select(g => new ThemeTally(g.Key, g.Count()))));
 
     private const string EventThemesTable = "EventThemes";
 
@@ -110,7 +110,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     {
         var context = db as DbContext;
         var themes = context is not null
-            ? await ThemeRows(context).ToListAsync(cancellationToken)
+            ? await ThemeRows.For(context)(context).ToListAsync(cancellationToken)
             : await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new ThemeRow(t.Id, t.Slug, t.NameEn)).ToListAsync(cancellationToken);
 
         var withoutThemes = filter with { Themes = [] };
@@ -122,7 +122,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
             if (withoutThemes.IsEmpty)
             {
                 themeCounts = [];
-                await foreach (var tally in AllThemeTallies(context).WithCancellation(cancellationToken))
+                await foreach (var tally in AllThemeTallies.For(context)(context).WithCancellation(cancellationToken))
                 {
                     themeCounts[tally.ThemeId] = tally.Count;
                 }
