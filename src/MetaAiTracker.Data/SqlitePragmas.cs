@@ -6,8 +6,8 @@ namespace MetaAiTracker.Data;
 /// <summary>
 /// Gives each SQLite connection a larger page cache than SQLite's default (2 MiB). The timeline's text search reads
 /// FTS5 index pages and then citation and event rows scattered through the file; with the default cache most of those
-/// reads went back to the operating system. Measured at 100k events (docs/performance.md): the FTS5 candidate query
-/// 18 → 8 ms, a filtered timeline count 34 → 18 ms. Connections are pooled, so the cache outlives each short-lived
+/// reads went back to the operating system. Measured on the 100k-event benchmark file (docs/performance.md): the FTS5
+/// candidate query 18 → 8 ms, a filtered timeline count 34 → 18 ms. Connections are pooled, so the cache outlives each short-lived
 /// context; it is memory per pooled connection (filled only as pages are read), not per circuit.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
