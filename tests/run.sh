@@ -51,8 +51,10 @@ for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
-  p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); n=$(get notExecuted)
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0})); skipped=$((skipped + ${n:-0}))
+  p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); a=$(get aborted); total=$(get total); run=$(get executed)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+  # VSTest's TRX counts a skipped test in total but not in executed (its notExecuted counter stays 0).
+  skipped=$((skipped + ${total:-0} - ${run:-0}))
 done
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
