@@ -76,6 +76,16 @@ public sealed class PeopleService(ITrackerDbContextFactory factory, AttritionSer
         .ToList();
     }
 
+    /// <summary>Every person's slug and names, ordered by name: what a picker needs, projected in SQL (no tenures).</summary>
+    public async Task<IReadOnlyList<PersonRef>> NamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateAsync(cancellationToken);
+        var people = await db.People.AsNoTracking()
+            .Select(p => new PersonRef(p.Slug, p.Name, p.NativeName, null))
+            .ToListAsync(cancellationToken);
+        return people.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<PersonDetail?> GetAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateAsync(cancellationToken);
