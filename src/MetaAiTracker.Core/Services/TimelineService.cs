@@ -40,8 +40,12 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     public async Task<TimelineResult> QueryAsync(TimelineFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateAsync(cancellationToken);
-        var query = Filter(db, filter);
-        var facets = await FacetsAsync(db, filter, cancellationToken);
+
+        // The text is looked up once per request (index, and the LIKE check where the index is not exact); the count,
+        // the page and both facets then filter by that list of ids instead of repeating the search each time.
+        var textIds = await EventIdsWithTextAsync(db, filter.Text, cancellationToken);
+        var query = Filter(db, filter, textIds);
+        var facets = await FacetsAsync(db, filter, textIds, cancellationToken);
 
         // With no status filter the status facet counts every matching event exactly once, so their sum is the total
         // and the filter need not run a second time. With one, the total is counted on its own.
@@ -106,7 +110,10 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     /// Facet counts for the current filter: each facet is counted as if its own filter were not applied, so that
     /// the chips show what choosing another value would give.
     /// </summary>
-    public static async Task<TimelineFacets> FacetsAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken = default)
+    public static async Task<TimelineFacets> FacetsAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken = default) =>
+        await FacetsAsync(db, filter, await EventIdsWithTextAsync(db, filter.Text, cancellationToken), cancellationToken);
+
+    private static async Task<TimelineFacets> FacetsAsync(ITrackerDbContext db, TimelineFilter filter, List<int>? textIds, CancellationToken cancellationToken)
     {
         var context = db as DbContext;
         var themes = context is not null
@@ -129,9 +136,19 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
             }
             else
             {
-                var matching = Filter(db, withoutThemes).Select(e => e.Id);
-                themeCounts = await context.Set<Dictionary<string, object>>(EventThemesTable)
-                    .Where(x => matching.Contains(EF.Property<int>(x, "EventId")))
+                var links = context.Set<Dictionary<string, object>>(EventThemesTable).AsQueryable();
+                if (textIds is not null && (withoutThemes with { Text = null }).IsEmpty)
+                {
+                    // Text alone: the link rows of those ids, straight from the (EventId, ThemeId) key.
+                    links = links.Where(x => EF.Parameter(textIds).Contains(EF.Property<int>(x, "EventId")));
+                }
+                else
+                {
+                    var matching = Filter(db, withoutThemes, textIds).Select(e => e.Id);
+                    links = links.Where(x => matching.Contains(EF.Property<int>(x, "EventId")));
+                }
+
+                themeCounts = await links
                     .GroupBy(x => EF.Property<int>(x, "ThemeId"))
                     .Select(g => new { g.Key, Count = g.Count() })
                     .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
@@ -139,11 +156,11 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
         }
         else
         {
-            themeCounts = await Filter(db, withoutThemes).SelectMany(e => e.Themes).GroupBy(t => t.Id)
+            themeCounts = await Filter(db, withoutThemes, textIds).SelectMany(e => e.Themes).GroupBy(t => t.Id)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         }
 
-        var withoutStatus = Filter(db, filter with { Statuses = [] });
+        var withoutStatus = Filter(db, filter with { Statuses = [] }, textIds);
         var statusCounts = await withoutStatus.GroupBy(e => e.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
@@ -153,7 +170,30 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     }
 
     /// <summary>The filtered events as a query (not yet run). Public so that tests can inspect the SQL it becomes.</summary>
-    public static IQueryable<Event> Filter(ITrackerDbContext db, TimelineFilter filter)
+    public static IQueryable<Event> Filter(ITrackerDbContext db, TimelineFilter filter) => Filter(db, filter, null);
+
+    /// <summary>
+    /// The ids of the events that contain the filter's text (null when it has none), looked up once: from the store's
+    /// exact index when it has one for this text, else its candidate index (or every event) checked with LIKE.
+    /// </summary>
+    public static async Task<List<int>?> EventIdsWithTextAsync(ITrackerDbContext db, string? text, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        return db.EventIdsContaining(trimmed) is { } exact
+            ? await exact.ToListAsync(cancellationToken)
+            : await WithText(db, db.Events.AsNoTracking(), trimmed).Select(e => e.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="Filter(ITrackerDbContext, TimelineFilter)"/> with the text part replaced by <paramref name="textIds"/>
+    /// (from <see cref="EventIdsWithTextAsync"/>) when given: one JSON-array parameter, not the search again.
+    /// </summary>
+    private static IQueryable<Event> Filter(ITrackerDbContext db, TimelineFilter filter, List<int>? textIds)
     {
         IQueryable<Event> query = db.Events.AsNoTracking();
 
@@ -200,29 +240,37 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
             query = query.Where(e => e.DateEnd <= end);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Text))
+        if (textIds is not null)
         {
-            var text = filter.Text.Trim();
-
-            // The store's full-text index (SQLite: FTS5 trigram tables) narrows the events to those that may contain
-            // the text, as a subquery of ids; null for one- or two-character texts and for stores without one. The LIKE
-            // below stays in both cases: it is the exact rule (ASCII-only case folding, % and _ literal), and over the
-            // index's candidates it costs a few rows instead of a scan of every event and citation.
-            if (db.EventIdsMatching(text) is { } candidates)
-            {
-                query = query.Where(e => candidates.Contains(e.Id));
-            }
-
-            var pattern = "%" + EscapeLike(text) + "%";
-            query = query.Where(e =>
-                EF.Functions.Like(e.TitleEn, pattern, "\\") ||
-                EF.Functions.Like(e.TitleZh, pattern, "\\") ||
-                EF.Functions.Like(e.SummaryEn, pattern, "\\") ||
-                EF.Functions.Like(e.SummaryZh, pattern, "\\") ||
-                e.Citations.Any(c => EF.Functions.Like(c.Quote, pattern, "\\") || EF.Functions.Like(c.QuoteEn!, pattern, "\\")));
+            query = query.Where(e => EF.Parameter(textIds).Contains(e.Id));
+        }
+        else if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            query = WithText(db, query, filter.Text.Trim());
         }
 
         return query;
+    }
+
+    /// <summary>The events of <paramref name="query"/> whose title, summary or a citation quote contains <paramref name="text"/>.</summary>
+    private static IQueryable<Event> WithText(ITrackerDbContext db, IQueryable<Event> query, string text)
+    {
+        // The store's full-text index (SQLite: the FTS5 trigram table EventText) narrows the events to those that may
+        // contain the text, as a subquery of ids; null for one- or two-character texts and for stores without one. The
+        // LIKE below stays in both cases: it is the exact rule (ASCII-only case folding, % and _ literal), and over the
+        // index's candidates it costs a few rows instead of a scan of every event and citation.
+        if (db.EventIdsMatching(text) is { } candidates)
+        {
+            query = query.Where(e => candidates.Contains(e.Id));
+        }
+
+        var pattern = "%" + EscapeLike(text) + "%";
+        return query.Where(e =>
+            EF.Functions.Like(e.TitleEn, pattern, "\\") ||
+            EF.Functions.Like(e.TitleZh, pattern, "\\") ||
+            EF.Functions.Like(e.SummaryEn, pattern, "\\") ||
+            EF.Functions.Like(e.SummaryZh, pattern, "\\") ||
+            e.Citations.Any(c => EF.Functions.Like(c.Quote, pattern, "\\") || EF.Functions.Like(c.QuoteEn!, pattern, "\\")));
     }
 
     /// <summary>Reports slugs in the filter that name no theme, person or organisation (the API answers them with 400).</summary>
