@@ -13,6 +13,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "db" => await DatabaseCommand.RunAsync(args[1..]),
     "explain" => await ExplainCommand.RunAsync(args[1..]),
     "verify" => await VerifyCommand.RunAsync(args[1..]),
+    "http" => await ApiHttpCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -25,6 +26,7 @@ static int Usage()
           verify --events 1000,10000                     checks that each hand-SQL baseline gives the service's answer
           explain --events N [--only Timeline]           prints the SQL EF sends for each benchmark, with EXPLAIN QUERY PLAN
           bench [--quick] [BenchmarkDotNet arguments]    e.g. bench --quick --filter '*Timeline*'
+          http [--events 1000,10000,100000] [--requests 300]   GET /api/events over HTTP on the real app: median and p95
           load [--circuits 500] [--seconds 60] [--url http://127.0.0.1:5080] [--pid SERVER_PID]
         """);
     return 2;
