@@ -41,9 +41,11 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     {
         await using var db = await factory.CreateAsync(cancellationToken);
 
-        // The text is looked up once per request (index, and the LIKE check where the index is not exact); the count,
-        // the page and both facets then filter by that list of ids instead of repeating the search each time.
-        var textIds = await EventIdsWithTextAsync(db, filter.Text, cancellationToken);
+        // A text search runs once per request (the index, and the LIKE check where the index is not exact), together
+        // with the filters no facet leaves out (dates, people, organisations); the page, the count and both facets then
+        // filter that list of ids by theme and status instead of repeating the search each time.
+        var textIds = await EventIdsWithTextAsync(db, filter, cancellationToken);
+        var totalInStore = db is DbContext context ? await CountEvents.For(context)(context, cancellationToken) : await db.Events.CountAsync(cancellationToken);
         var query = Filter(db, filter, textIds);
         var facets = await FacetsAsync(db, filter, textIds, cancellationToken);
 
@@ -52,12 +54,19 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
         var total = filter.Statuses.Count == 0
             ? facets.Statuses.Sum(f => f.Count)
             : await query.CountAsync(cancellationToken);
-        var totalInStore = db is DbContext context ? await CountEvents.For(context)(context, cancellationToken) : await db.Events.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(filter.PageSize, 1, TimelineFilter.MaxPageSize);
+        var page = Math.Max(filter.Page, 1);
+        if (textIds is not null && (long)textIds.Count * textIds.Count > (long)page * pageSize * totalInStore)
+        {
+            // Many matches (a broad word): walking the date index in page order and checking each event against the
+            // list finds a page after a few hundred rows, where fetching every listed event and sorting them reads
+            // thousands. "+ 0" changes nothing in the result; it only keeps SQLite from driving the query by the id list.
+            query = Filter(db, filter, textIds, byIdList: false);
+        }
+
         var ordered = filter.Sort == SortOrder.Descending
             ? query.OrderByDescending(e => e.DateStart).ThenByDescending(e => e.DateEnd).ThenByDescending(e => e.Id)
             : query.OrderBy(e => e.DateStart).ThenBy(e => e.DateEnd).ThenBy(e => e.Id);
-        var pageSize = Math.Clamp(filter.PageSize, 1, TimelineFilter.MaxPageSize);
-        var page = Math.Max(filter.Page, 1);
 
         // The page's own columns first; then the themes, people and organisations of exactly those events, one query
         // each, by id. (A split query would repeat the whole filter, text search included, in each of the three.)
@@ -111,7 +120,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     /// the chips show what choosing another value would give.
     /// </summary>
     public static async Task<TimelineFacets> FacetsAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken = default) =>
-        await FacetsAsync(db, filter, await EventIdsWithTextAsync(db, filter.Text, cancellationToken), cancellationToken);
+        await FacetsAsync(db, filter, await EventIdsWithTextAsync(db, filter, cancellationToken), cancellationToken);
 
     private static async Task<TimelineFacets> FacetsAsync(ITrackerDbContext db, TimelineFilter filter, List<int>? textIds, CancellationToken cancellationToken)
     {
@@ -137,9 +146,10 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
             else
             {
                 var links = context.Set<Dictionary<string, object>>(EventThemesTable).AsQueryable();
-                if (textIds is not null && (withoutThemes with { Text = null }).IsEmpty)
+                if (textIds is not null && withoutThemes.Statuses.Count == 0)
                 {
-                    // Text alone: the link rows of those ids, straight from the (EventId, ThemeId) key.
+                    // The ids already carry every filter the theme facet applies: the link rows of those ids, straight
+                    // from the (EventId, ThemeId) key.
                     links = links.Where(x => EF.Parameter(textIds).Contains(EF.Property<int>(x, "EventId")));
                 }
                 else
@@ -169,31 +179,36 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
             Enum.GetValues<ClaimStatus>().Select(s => new FacetCount(EnumText.ToText(s), EnumText.ToText(s), statusCounts.GetValueOrDefault(s))).ToList());
     }
 
-    /// <summary>The filtered events as a query (not yet run). Public so that tests can inspect the SQL it becomes.</summary>
-    public static IQueryable<Event> Filter(ITrackerDbContext db, TimelineFilter filter) => Filter(db, filter, null);
+    /// <summary>
+    /// For a filter with text: the ids of the events that contain it and pass the filters every facet keeps (dates,
+    /// people, organisations), looked up once; null for a filter without text. Themes and statuses are left out, since
+    /// each facet counts as if its own one were not chosen.
+    /// </summary>
+    public static async Task<List<int>?> EventIdsWithTextAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(filter.Text)
+            ? null
+            : await Filter(db, filter with { Themes = [], Statuses = [] }).Select(e => e.Id).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// The ids of the events that contain the filter's text (null when it has none), looked up once: from the store's
-    /// exact index when it has one for this text, else its candidate index (or every event) checked with LIKE.
+    /// <see cref="Filter(ITrackerDbContext, TimelineFilter)"/> for the events of <paramref name="textIds"/> (from
+    /// <see cref="EventIdsWithTextAsync"/>, one JSON-array parameter) when given: then only the theme and status filters
+    /// remain to apply. <paramref name="byIdList"/> false writes the id test so that SQLite does not drive the query by it.
     /// </summary>
-    public static async Task<List<int>?> EventIdsWithTextAsync(ITrackerDbContext db, string? text, CancellationToken cancellationToken = default)
+    private static IQueryable<Event> Filter(ITrackerDbContext db, TimelineFilter filter, List<int>? textIds, bool byIdList = true)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (textIds is null)
         {
-            return null;
+            return Filter(db, filter);
         }
 
-        var trimmed = text.Trim();
-        return db.EventIdsContaining(trimmed) is { } exact
-            ? await exact.ToListAsync(cancellationToken)
-            : await WithText(db, db.Events.AsNoTracking(), trimmed).Select(e => e.Id).ToListAsync(cancellationToken);
+        var query = Filter(db, new TimelineFilter { Themes = filter.Themes, Match = filter.Match, Statuses = filter.Statuses });
+        return byIdList
+            ? query.Where(e => EF.Parameter(textIds).Contains(e.Id))
+            : query.Where(e => EF.Parameter(textIds).Contains(e.Id + 0));
     }
 
-    /// <summary>
-    /// <see cref="Filter(ITrackerDbContext, TimelineFilter)"/> with the text part replaced by <paramref name="textIds"/>
-    /// (from <see cref="EventIdsWithTextAsync"/>) when given: one JSON-array parameter, not the search again.
-    /// </summary>
-    private static IQueryable<Event> Filter(ITrackerDbContext db, TimelineFilter filter, List<int>? textIds)
+    /// <summary>The filtered events as a query (not yet run). Public so that tests can inspect the SQL it becomes.</summary>
+    public static IQueryable<Event> Filter(ITrackerDbContext db, TimelineFilter filter)
     {
         IQueryable<Event> query = db.Events.AsNoTracking();
 
@@ -240,11 +255,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
             query = query.Where(e => e.DateEnd <= end);
         }
 
-        if (textIds is not null)
-        {
-            query = query.Where(e => EF.Parameter(textIds).Contains(e.Id));
-        }
-        else if (!string.IsNullOrWhiteSpace(filter.Text))
+        if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             query = WithText(db, query, filter.Text.Trim());
         }
@@ -255,6 +266,12 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     /// <summary>The events of <paramref name="query"/> whose title, summary or a citation quote contains <paramref name="text"/>.</summary>
     private static IQueryable<Event> WithText(ITrackerDbContext db, IQueryable<Event> query, string text)
     {
+        // Where the store's index is exact for this text (SQLite: a text without cased letters), it decides alone.
+        if (db.EventIdsContaining(text) is { } exact)
+        {
+            return query.Where(e => exact.Contains(e.Id));
+        }
+
         // The store's full-text index (SQLite: the FTS5 trigram table EventText) narrows the events to those that may
         // contain the text, as a subquery of ids; null for one- or two-character texts and for stores without one. The
         // LIKE below stays in both cases: it is the exact rule (ASCII-only case folding, % and _ literal), and over the
