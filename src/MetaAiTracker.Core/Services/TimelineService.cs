@@ -45,7 +45,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
         // with the filters no facet leaves out (dates, people, organisations); the page, the count and both facets then
         // filter that list of ids by theme and status instead of repeating the search each time.
         var textIds = await EventIdsWithTextAsync(db, filter, cancellationToken);
-        var totalInStore = db is DbContext context ? await CountEvents.For(context)(context, cancellationToken) : await db.Events.CountAsync(cancellationToken);
+        var totalInStore = await CountEventsAsync(db, cancellationToken);
         var query = Filter(db, filter, textIds);
         var facets = await FacetsAsync(db, filter, textIds, cancellationToken);
 
@@ -56,7 +56,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
             : await query.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(filter.PageSize, 1, TimelineFilter.MaxPageSize);
         var page = Math.Max(filter.Page, 1);
-        if (textIds is not null && (long)textIds.Count * textIds.Count > (long)page * pageSize * totalInStore)
+        if (textIds is not null && IsBroad(textIds, page * pageSize, totalInStore))
         {
             // Many matches (a broad word): walking the date index in page order and checking each event against the
             // list finds a page after a few hundred rows, where fetching every listed event and sorting them reads
@@ -96,6 +96,13 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
 
         return new TimelineResult(items, total, totalInStore, page, pageSize, facets);
     }
+
+    /// <summary>
+    /// Whether a page of <paramref name="rows"/> is found sooner by walking an index over all
+    /// <paramref name="totalInStore"/> events and checking each against the <paramref name="ids"/> (about rows × total ÷ ids
+    /// index entries) than by fetching every listed event (ids rows, then a sort or a grouping).
+    /// </summary>
+    private static bool IsBroad(List<int> ids, int rows, int totalInStore) => (long)ids.Count * ids.Count > (long)rows * totalInStore;
 
     // Fixed shapes, compiled once: no expression tree to build, hash and look up on every call.
     private static readonly CompiledPerModel<Func<DbContext, CancellationToken, Task<int>>> CountEvents =
@@ -170,7 +177,10 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         }
 
-        var withoutStatus = Filter(db, filter with { Statuses = [] }, textIds);
+        // Many ids: scan the small (Status, DateStart, DateEnd) index checking each against the list, rather than look
+        // up every listed event's wide row for its status.
+        var withoutStatus = Filter(db, filter with { Statuses = [] }, textIds,
+            byIdList: textIds is null || !IsBroad(textIds, textIds.Count / 4, await CountEventsAsync(db, cancellationToken)));
         var statusCounts = await withoutStatus.GroupBy(e => e.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
@@ -179,15 +189,30 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
             Enum.GetValues<ClaimStatus>().Select(s => new FacetCount(EnumText.ToText(s), EnumText.ToText(s), statusCounts.GetValueOrDefault(s))).ToList());
     }
 
+    private static async Task<int> CountEventsAsync(ITrackerDbContext db, CancellationToken cancellationToken) =>
+        db is DbContext context ? await CountEvents.For(context)(context, cancellationToken) : await db.Events.CountAsync(cancellationToken);
+
     /// <summary>
     /// For a filter with text: the ids of the events that contain it and pass the filters every facet keeps (dates,
     /// people, organisations), looked up once; null for a filter without text. Themes and statuses are left out, since
     /// each facet counts as if its own one were not chosen.
     /// </summary>
-    public static async Task<List<int>?> EventIdsWithTextAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken = default) =>
-        string.IsNullOrWhiteSpace(filter.Text)
-            ? null
-            : await Filter(db, filter with { Themes = [], Statuses = [] }).Select(e => e.Id).ToListAsync(cancellationToken);
+    public static async Task<List<int>?> EventIdsWithTextAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(filter.Text))
+        {
+            return null;
+        }
+
+        // Text alone, and an exact index: its ids are the answer (no need to look each event up).
+        var text = filter.Text.Trim();
+        if ((filter with { Text = null, Themes = [], Statuses = [] }).IsEmpty && db.EventIdsContaining(text) is { } exact)
+        {
+            return await exact.ToListAsync(cancellationToken);
+        }
+
+        return await Filter(db, filter with { Themes = [], Statuses = [] }).Select(e => e.Id).ToListAsync(cancellationToken);
+    }
 
     /// <summary>
     /// <see cref="Filter(ITrackerDbContext, TimelineFilter)"/> for the events of <paramref name="textIds"/> (from

@@ -89,15 +89,11 @@ namespace MetaAiTracker.Data.Migrations
                             SELECT "c"."QuoteEn" FROM "Citations" AS "c" WHERE "c"."EventId" = "e"."Id" AND "c"."QuoteEn" IS NOT NULL))
                 FROM "Events" AS "e";
                 """);
-
-            // The status facet over a set of event ids reads this small index instead of the wide Events rows.
-            migrationBuilder.Sql("""CREATE INDEX "IX_Events_Id_Status" ON "Events" ("Id", "Status");""");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_Events_Id_Status";""");
             foreach (var trigger in Triggers)
             {
                 migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"{trigger}\";");
