@@ -68,16 +68,19 @@ public sealed class ApiHttpHost : IAsyncDisposable
 
     private static string WebProjectFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            var web = Path.Combine(dir.FullName, "src", "MetaAiTracker.Web");
-            if (File.Exists(Path.Combine(web, "MetaAiTracker.Web.csproj")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return web;
+                var web = Path.Combine(dir.FullName, "src", "MetaAiTracker.Web");
+                if (File.Exists(Path.Combine(web, "MetaAiTracker.Web.csproj")))
+                {
+                    return web;
+                }
             }
         }
 
-        throw new InvalidOperationException("src/MetaAiTracker.Web not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException($"src/MetaAiTracker.Web not found above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}");
     }
 
     /// <summary>One request, read to the end; fails on anything but 200.</summary>
