@@ -97,6 +97,16 @@ public sealed class EntityEditingTests(EditorAppFixture app)
         {
             var (page, errors) = await app.NewPageAsync(width: width, height: width == 390 ? 844 : 900, colorScheme: scheme);
             await EditorAppFixture.SignInAsync(page);
+            if (scheme == ColorScheme.Light && width == 1280)
+            {
+                // A second editor, added through the static form, so that the Editors page shows its lock and remove buttons.
+                await page.GotoAsync("/account/editors");
+                await page.Locator("#new-editor-email").FillAsync("second-editor@example.org");
+                await page.Locator("[data-testid=add-editor-submit]").ClickAsync();
+                await Expect(page.Locator("[data-testid=generated-password]")).ToHaveTextAsync(new Regex("^\\S{20,}$"));
+                await Expect(page.Locator("[data-testid=editor-row]")).ToHaveCountAsync(2);
+            }
+
             foreach (var row in Pages)
             {
                 var (name, path) = ((string)row[0], (string)row[1]);

@@ -159,6 +159,22 @@ public sealed class EditorEntityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_saves_of_the_same_organisation_at_the_same_moment_cannot_both_win()
+    {
+        var loaded = (await _editor.GetOrganizationAsync("scale-ai"))!;
+        var other = new DatasetEditor(_database.Factory, _time);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => _editor.SaveOrganizationAsync(loaded.Dto with { ShortName = "A" }, loaded.Version, Alice)),
+            Task.Run(() => other.SaveOrganizationAsync(loaded.Dto with { ShortName = "B" }, loaded.Version, Bob)));
+
+        Assert.Equal([SaveStatus.Saved, SaveStatus.Conflict], results.Select(r => r.Status).Order());
+        var winner = results.Single(r => r.Succeeded).Current!.ShortName;
+        Assert.Equal(winner, (await _editor.GetOrganizationAsync("scale-ai"))!.Dto.ShortName);
+        Assert.Single(await _editor.HistoryAsync("organization", "scale-ai"));
+    }
+
+    [Fact]
     public async Task An_edited_source_comes_back_by_restoring_the_version_before()
     {
         var loaded = (await _editor.GetSourceAsync("techcrunch-2025-08-29"))!;
