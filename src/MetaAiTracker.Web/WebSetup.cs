@@ -48,6 +48,7 @@ public static class WebSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingEditorStateProvider>();
         services.AddScoped<CurrentEditor>();
+        services.AddScoped<EditorAccounts>();
 
         services.AddAuthentication(options =>
             {
