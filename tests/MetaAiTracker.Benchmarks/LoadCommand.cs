@@ -2,16 +2,19 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using MetaAiTracker.Benchmarks.Load;
 using Microsoft.Playwright;
 
 namespace MetaAiTracker.Benchmarks;
 
 /// <summary>
-/// <c>load --circuits 50 --seconds 60 --url http://127.0.0.1:5080 [--pid SERVER_PID]</c>: opens many Blazor Server
+/// <c>load [--client protocol|browser] --circuits 50 --seconds 60 --url http://127.0.0.1:5080 [--pid SERVER_PID]</c>: opens many Blazor Server
 /// circuits against a tracker running on this machine and browses with them, then reports the server's memory per
 /// circuit, the interaction latency (p50/p95) and the errors.
 /// </summary>
 /// <remarks>
+/// <c>--client protocol</c> (the default) speaks the Blazor hub protocol itself (<see cref="BlazorCircuitClient"/>,
+/// run by <see cref="ProtocolLoad"/>); <c>--client browser</c>, described here, drives Chromium.
 /// Each circuit is a real page in headless Chromium (Debian's, <c>/usr/bin/chromium</c> or CHROMIUM_PATH), driven by
 /// Playwright: the genuine Blazor client, so the server does exactly the work a person's browser causes. The price is
 /// the browser's own weight (a renderer process per page), so on this 2-core machine it runs tens of circuits, not
@@ -47,7 +50,19 @@ internal static class LoadCommand
         }
 
         var pid = Options.Get(args, "--pid") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : ServerProcess.FindListener(uri.Port);
-        Console.WriteLine($"load: {circuits} circuits for at most {seconds} s against {url}; server pid {pid?.ToString(CultureInfo.InvariantCulture) ?? "unknown (memory not measured)"}");
+        var client = Options.Get(args, "--client") ?? "protocol";
+        Console.WriteLine($"load: {circuits} circuits ({client} client) for at most {seconds} s against {url}; server pid {pid?.ToString(CultureInfo.InvariantCulture) ?? "unknown (memory not measured)"}");
+        switch (client)
+        {
+            case "protocol":
+                return await ProtocolLoad.RunAsync(new LoadSettings(new Uri(url + "/"), circuits, seconds, maxInteractions,
+                    Options.GetInt(args, "--open-concurrency", 16), attritionPath, pid));
+            case "browser":
+                break;
+            default:
+                Console.Error.WriteLine("load: --client protocol (default) or browser");
+                return 2;
+        }
 
         using var http = new HttpClient { BaseAddress = uri, Timeout = TimeSpan.FromSeconds(30) };
         for (var i = 0; i < 3; i++)
@@ -137,7 +152,7 @@ internal static class LoadCommand
         return 0;
     }
 
-    private static void Report(int asked, int opened, TimeSpan elapsed, ConcurrentDictionary<string, ConcurrentBag<double>> latencies,
+    internal static void Report(int asked, int opened, TimeSpan elapsed, ConcurrentDictionary<string, ConcurrentBag<double>> latencies,
         ConcurrentQueue<string> errors, ServerSample before, ServerSample open, ServerSample after)
     {
         var all = latencies.Values.SelectMany(v => v).Order().ToList();
@@ -168,7 +183,7 @@ internal static class LoadCommand
         }
     }
 
-    private static double Percentile(List<double> sorted, int percent) =>
+    internal static double Percentile(List<double> sorted, int percent) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     internal static bool IsLoopback(Uri uri) =>
