@@ -25,8 +25,11 @@ namespace MetaAiTracker.Benchmarks;
 /// the attrition page (until the heading changes) and coming back to the timeline. --seconds bounds the browsing; opening
 /// the circuits is bounded separately (60 s + 3 s per circuit, at most 10 minutes).
 /// </remarks>
-internal static class LoadCommand
+internal static partial class LoadCommand
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"circuit -?\d+")]
+    private static partial System.Text.RegularExpressions.Regex CircuitNumber();
+
     private static readonly TimeSpan InteractionTimeout = TimeSpan.FromSeconds(15);
 
     public static async Task<int> RunAsync(string[] args)
@@ -43,9 +46,9 @@ internal static class LoadCommand
             return 2;
         }
 
-        if (circuits is < 1 or > 1000 || seconds is < 1 or > 600 || maxInteractions < 1)
+        if (circuits is < 1 or > 1000 || seconds is < 1 or > 600 || maxInteractions < 0)
         {
-            Console.Error.WriteLine("load: --circuits 1..1000, --seconds 1..600, --max-interactions 1 or more");
+            Console.Error.WriteLine("load: --circuits 1..1000, --seconds 1..600, --max-interactions 0 or more");
             return 2;
         }
 
@@ -56,7 +59,7 @@ internal static class LoadCommand
         {
             case "protocol":
                 return await ProtocolLoad.RunAsync(new LoadSettings(new Uri(url + "/"), circuits, seconds, maxInteractions,
-                    Options.GetInt(args, "--open-concurrency", 16), attritionPath, pid));
+                    Options.GetInt(args, "--open-concurrency", 16), attritionPath, Options.Get(args, "--page") ?? "/timeline", ThinkTime.Parse(Options.Get(args, "--think")), pid));
             case "browser":
                 break;
             default:
@@ -172,14 +175,15 @@ internal static class LoadCommand
             Console.WriteLine($"per circuit (working set): {(open.RssBytes - before.RssBytes) / 1024.0 / opened:F0} KB on opening, {(after.RssBytes - before.RssBytes) / 1024.0 / opened:F0} KB after browsing");
         }
 
-        foreach (var error in errors.Take(15))
+        // By kind (the message without the circuit number), most frequent first, then the first few verbatim.
+        foreach (var kind in errors.GroupBy(e => CircuitNumber().Replace(e, "circuit #")).OrderByDescending(g => g.Count()).Take(10))
         {
-            Console.WriteLine($"  error: {error}");
+            Console.WriteLine($"  errors ×{kind.Count()}: {kind.Key}");
         }
 
-        if (errors.Count > 15)
+        foreach (var error in errors.Take(5))
         {
-            Console.WriteLine($"  … and {errors.Count - 15} more");
+            Console.WriteLine($"  error: {error}");
         }
     }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,19 @@ internal sealed class BlazorCircuitClient : IAsyncDisposable
 {
     /// <summary>JavaScript functions whose result the server awaits and the load client has no answer for (answered null).</summary>
     public static readonly ConcurrentDictionary<string, int> UnknownJsCalls = new(StringComparer.Ordinal);
+
+    private static long _largestMessageSent;
+
+    /// <summary>The largest hub message this process sent (approximately: its string arguments), against MaximumReceiveMessageSize.</summary>
+    public static long LargestMessageSent => Interlocked.Read(ref _largestMessageSent);
+
+    private static void NoteMessageSize(long size)
+    {
+        long seen;
+        while (size > (seen = Interlocked.Read(ref _largestMessageSent)) && Interlocked.CompareExchange(ref _largestMessageSent, size, seen) != seen)
+        {
+        }
+    }
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("LOAD_DEBUG") == "1";
 
@@ -56,7 +70,9 @@ internal sealed class BlazorCircuitClient : IAsyncDisposable
     public IReadOnlyDictionary<string, ulong> ThemeChips => _themeChips;
 
     /// <summary>Opens a circuit on <paramref name="path"/> and returns once the layout's circuit-ready marker has rendered.</summary>
-    public static async Task<BlazorCircuitClient> OpenAsync(HttpClient http, Uri baseUri, string path, Action<string> error, TimeSpan timeout)
+    /// <param name="configure">Transport settings, e.g. an in-memory test server's handler and WebSocket factory.</param>
+    public static async Task<BlazorCircuitClient> OpenAsync(HttpClient http, Uri baseUri, string path, Action<string> error, TimeSpan timeout,
+        Action<HttpConnectionOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         var html = await http.GetStringAsync(new Uri(baseUri, path));
@@ -67,7 +83,7 @@ internal sealed class BlazorCircuitClient : IAsyncDisposable
         }
 
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseUri, "_blazor"), HttpTransportType.WebSockets)
+            .WithUrl(new Uri(baseUri, "_blazor"), HttpTransportType.WebSockets, options => configure?.Invoke(options))
             .WithServerTimeout(TimeSpan.FromSeconds(30))
             .WithKeepAliveInterval(TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
@@ -84,7 +100,9 @@ internal sealed class BlazorCircuitClient : IAsyncDisposable
             throw new InvalidOperationException("StartCircuit returned no circuit id");
         }
 
-        await client._hub.SendAsync("UpdateRootComponents", page.AddOperationsJson(1), page.ApplicationState, cancel.Token);
+        var operations = page.AddOperationsJson(1);
+        NoteMessageSize(operations.Length + page.ApplicationState.Length);
+        await client._hub.SendAsync("UpdateRootComponents", operations, page.ApplicationState, cancel.Token);
         await ready.WaitAsync(timeout);
         return client;
     }
@@ -137,6 +155,7 @@ internal sealed class BlazorCircuitClient : IAsyncDisposable
 
         if (Debug)
         {
+            await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), $"load-batch-{batchId}.bin"), data);
             Console.WriteLine($"batch {batchId}: {data.Length} bytes, {batch.UpdatedComponents} components: {string.Join(" | ", batch.Strings.Take(40).Select(t => t.Length > 40 ? t[..40] : t))}");
         }
 
@@ -187,6 +206,7 @@ internal sealed class BlazorCircuitClient : IAsyncDisposable
         if (asyncHandle != 0)
         {
             var json = new JsonArray(asyncHandle, true, result).ToJsonString();
+            NoteMessageSize(json.Length);
             await _hub.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, json);
         }
 
@@ -328,6 +348,7 @@ internal sealed class BlazorCircuitClient : IAsyncDisposable
                 ["pageX"] = 0, ["pageY"] = 0, ["movementX"] = 0, ["movementY"] = 0, ["button"] = 0, ["buttons"] = 0,
                 ["ctrlKey"] = false, ["shiftKey"] = false, ["altKey"] = false, ["metaKey"] = false, ["type"] = "click",
             }).ToJsonString();
+        NoteMessageSize(args.Length);
         var done = WaitForBatch(arrived);
         var watch = Stopwatch.StartNew();
         await _hub.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", renderer, args);

@@ -27,7 +27,7 @@ internal static class ProtocolLoad
         for (var i = 0; i < 3; i++)
         {
             await using var warm = await BlazorCircuitClient.OpenAsync(http, settings.Uri, "/timeline", warmErrors.Enqueue, TimeSpan.FromSeconds(60));
-            await new Browser(warm, -1 - i, settings.AttritionPath).BrowseAsync(DateTime.UtcNow.AddSeconds(30), 8, new ConcurrentDictionary<string, ConcurrentBag<double>>(), warmErrors);
+            await new Browser(warm, -1 - i, settings.AttritionPath, new ThinkTime(200, 800)).BrowseAsync(DateTime.UtcNow.AddSeconds(30), 8, new ConcurrentDictionary<string, ConcurrentBag<double>>(), warmErrors);
         }
 
         foreach (var error in warmErrors.Take(5))
@@ -57,7 +57,7 @@ internal static class ProtocolLoad
                     }
 
                     var watch = Stopwatch.StartNew();
-                    clients.Add(await BlazorCircuitClient.OpenAsync(http, settings.Uri, "/timeline", e => errors.Enqueue($"circuit {n}: {e}"), InteractionTimeout * 2));
+                    clients.Add(await BlazorCircuitClient.OpenAsync(http, settings.Uri, settings.Page, e => errors.Enqueue($"circuit {n}: {e}"), InteractionTimeout * 2));
                     openLatency.Add(watch.Elapsed.TotalMilliseconds);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -79,10 +79,14 @@ internal static class ProtocolLoad
         Console.WriteLine($"server with {opened.Count} circuits open: {open}");
 
         var load = LoadAverage();
+        var cpuBefore = ServerCpuSeconds(settings.Pid);
+        var interactionsBefore = latencies.Where(kv => kv.Key != "open-circuit").Sum(kv => kv.Value.Count);
         deadline = DateTime.UtcNow.AddSeconds(settings.Seconds);
         var sampler = SampleLoadAverageAsync(deadline);
-        await Task.WhenAll(opened.Select((c, n) => new Browser(c, n, settings.AttritionPath).BrowseAsync(deadline, settings.MaxInteractions, latencies, errors)));
+        await Task.WhenAll(opened.Select((c, n) => new Browser(c, n, settings.AttritionPath, settings.Think).BrowseAsync(deadline, settings.MaxInteractions, latencies, errors)));
         var loadDuring = await sampler;
+        var cpuDuring = ServerCpuSeconds(settings.Pid) - cpuBefore;
+        var interactions = latencies.Where(kv => kv.Key != "open-circuit").Sum(kv => kv.Value.Count) - interactionsBefore;
         var after = await SampleAsync(http, settings);
         Console.WriteLine($"server after browsing: {after}");
 
@@ -103,6 +107,16 @@ internal static class ProtocolLoad
         }
 
         Console.WriteLine($"load average: {load} before browsing; during browsing max {loadDuring.Max:F1}, mean {loadDuring.Mean:F1} (1-minute figure, whole machine)");
+        if (cpuDuring > 0 && interactions > 0)
+        {
+            Console.WriteLine($"server CPU while browsing: {cpuDuring:F1} s over {settings.Seconds} s ({cpuDuring / settings.Seconds * 100:F0} % of one core), {cpuDuring * 1000 / interactions:F1} ms per interaction ({interactions} interactions, {interactions / (double)settings.Seconds:F1}/s)");
+        }
+
+        using (var self = Process.GetCurrentProcess())
+        {
+            Console.WriteLine($"load tool CPU for the whole run: {self.TotalProcessorTime.TotalSeconds:F1} s; largest message sent to the hub: {BlazorCircuitClient.LargestMessageSent / 1024.0:F1} KB");
+        }
+
         Console.WriteLine($"render batches: {opened.Sum(c => c.BatchesReceived)} ({opened.Sum(c => c.BytesReceived) / 1048576.0:F1} MB)");
         foreach (var (identifier, count) in BlazorCircuitClient.UnknownJsCalls.OrderByDescending(kv => kv.Value))
         {
@@ -131,6 +145,20 @@ internal static class ProtocolLoad
         return (await ServerProcess.SampleAsync(settings.Pid), heap);
     }
 
+    /// <summary>User + system CPU time of the server process, from /proc/PID/stat (clock ticks of 1/100 s).</summary>
+    private static double ServerCpuSeconds(int? pid)
+    {
+        if (pid is null || !File.Exists($"/proc/{pid}/stat"))
+        {
+            return 0;
+        }
+
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after the closing one.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static async Task<(double Max, double Mean)> SampleLoadAverageAsync(DateTime until)
@@ -154,13 +182,13 @@ internal static class ProtocolLoad
     }
 
     /// <summary>The browsing loop of one circuit: theme chip, a timeline page, the attrition page, back to the timeline.</summary>
-    private sealed class Browser(BlazorCircuitClient client, int number, string attritionPath)
+    private sealed class Browser(BlazorCircuitClient client, int number, string attritionPath, ThinkTime think)
     {
         private readonly Random _random = new(number);
 
         public async Task BrowseAsync(DateTime deadline, int maxInteractions, ConcurrentDictionary<string, ConcurrentBag<double>> latencies, ConcurrentQueue<string> errors)
         {
-            await Task.Delay(_random.Next(0, 1000));
+            await Task.Delay(_random.Next(0, think.MaxMs + 1));
             for (var step = 0; step < maxInteractions && DateTime.UtcNow < deadline; step++)
             {
                 var kind = (step % 4) switch { 0 => "theme-chip", 1 => "timeline-page", 2 => "attrition-page", _ => "timeline-back" };
@@ -185,7 +213,7 @@ internal static class ProtocolLoad
                 }
 
                 // A person reads for a moment between actions.
-                await Task.Delay(_random.Next(200, 800));
+                await Task.Delay(_random.Next(think.MinMs, think.MaxMs + 1));
             }
         }
 
