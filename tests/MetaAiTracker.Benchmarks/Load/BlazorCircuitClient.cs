@@ -37,6 +37,7 @@ internal sealed class BlazorCircuitClient : IAsyncDisposable
         }
     }
 
+    /// <summary>LOAD_DEBUG=1: print each batch's first strings and write its bytes to $TMPDIR/load-batch-ID.bin (one circuit at a time).</summary>
     private static readonly bool Debug = Environment.GetEnvironmentVariable("LOAD_DEBUG") == "1";
 
     private static readonly HttpClient Beacon = new() { Timeout = TimeSpan.FromSeconds(10) };
