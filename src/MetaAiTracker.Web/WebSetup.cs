@@ -25,6 +25,7 @@ public static class WebSetup
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddTrackerBlazorLimits();
+        services.AddTrackerCircuitCounter();
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddTrackerApi();
@@ -145,6 +146,7 @@ public static class WebSetup
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health");
+        app.MapTrackerLoadDiagnostics();
         app.MapStaticAssets();
         app.MapTrackerApi();
         app.MapRazorComponents<App>()

@@ -25,7 +25,7 @@ static int Usage()
           verify --events 1000,10000                     checks that each hand-SQL baseline gives the service's answer
           explain --events N [--only Timeline]           prints the SQL EF sends for each benchmark, with EXPLAIN QUERY PLAN
           bench [--quick] [BenchmarkDotNet arguments]    e.g. bench --quick --filter '*Timeline*'
-          load [--circuits 500] [--seconds 60] [--url http://127.0.0.1:5080] [--pid SERVER_PID]
+          load [--client protocol|browser] [--circuits 500] [--seconds 60] [--think 10000,30000] [--url http://127.0.0.1:5080] [--pid SERVER_PID]
         """);
     return 2;
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MetaAiTracker.Web.Tests;
 
@@ -15,6 +17,12 @@ public sealed class TrackerFactory : WebApplicationFactory<Program>
     public bool WithEditor { get; init; } = true;
 
     public int MaxFailedAttempts { get; init; } = 5;
+
+    /// <summary>More configuration, applied after the defaults.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The client address every request appears to come from (the in-memory server has none of its own).</summary>
+    public IPAddress? RemoteAddress { get; init; }
 
     public const string EditorEmail = "editor@example.org";
     public const string EditorPassword = "Correct-Horse-2025!";
@@ -33,6 +41,29 @@ public sealed class TrackerFactory : WebApplicationFactory<Program>
             builder.UseSetting("Tracker:Admin:Email", EditorEmail);
             builder.UseSetting("Tracker:Admin:Password", EditorPassword);
         }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (RemoteAddress is { } address)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(address)));
+        }
+    }
+
+    private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so that each redirect can be checked.</summary>
