@@ -65,9 +65,9 @@ public sealed class PostgresFactAttribute : FactAttribute
 /// </summary>
 public sealed class EmptyStore : IDisposable
 {
-    public EmptyStore(string prefix = "t")
+    public EmptyStore(string prefix = "t", DatabaseProvider? provider = null)
     {
-        Provider = TestProvider.Current;
+        Provider = provider ?? TestProvider.Current;
         if (Provider == DatabaseProvider.Postgres)
         {
             Name = $"mat_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"; // PostgreSQL names are at most 63 bytes
