@@ -53,7 +53,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
     {
         if (_nginx is { HasExited: false })
         {
-            _nginx.Kill();
+            _nginx.Kill(entireProcessTree: true); // the workers too, not only the master
             await _nginx.WaitForExitAsync();
         }
 
