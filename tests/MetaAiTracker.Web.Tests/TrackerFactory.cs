@@ -2,13 +2,15 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using MetaAiTracker.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MetaAiTracker.Web.Tests;
 
 /// <summary>
-/// The app in memory on its own SQLite file (migrated and seeded by the app itself), with the first editor configured
+/// The app in memory on its own empty database (a SQLite file; on PostgreSQL runs a PostgreSQL database), migrated and
+/// seeded by the app itself, with the first editor configured
 /// unless <see cref="WithEditor"/> is false.
 /// </summary>
 public sealed class TrackerFactory : WebApplicationFactory<Program>
@@ -27,13 +29,16 @@ public sealed class TrackerFactory : WebApplicationFactory<Program>
     public const string EditorEmail = "editor@example.org";
     public const string EditorPassword = "Correct-Horse-2025!";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "metaaitracker-web-tests", $"{Guid.NewGuid():N}.db");
+    private readonly EmptyStore _store = new("web");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Tracker", $"Data Source={_databasePath}");
+        foreach (var (key, value) in _store.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Tracker:SignIn:MaxFailedAttempts", MaxFailedAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Tracker:SignIn:LockoutMinutes", "15");
         if (WithEditor)
@@ -102,17 +107,6 @@ public sealed class TrackerFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(_databasePath + suffix);
-            }
-            catch (IOException)
-            {
-                // best effort
-            }
-        }
+        _store.Dispose();
     }
 }

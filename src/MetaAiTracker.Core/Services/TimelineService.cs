@@ -204,6 +204,13 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
         {
             var text = filter.Text.Trim();
 
+            // No stored text holds U+0000 (PostgreSQL cannot store it, nor take it as a parameter; the dataset never
+            // has one), so such a text matches nothing, on every provider.
+            if (text.Contains('\0', StringComparison.Ordinal))
+            {
+                return query.Where(e => false);
+            }
+
             // The store's full-text index (SQLite: FTS5 trigram tables) narrows the events to those that may contain
             // the text, as a subquery of ids; null for one- or two-character texts and for stores without one. The LIKE
             // below stays in both cases: it is the exact rule (ASCII-only case folding, % and _ literal), and over the
