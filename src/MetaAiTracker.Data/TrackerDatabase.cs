@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MetaAiTracker.Data.Postgres;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MetaAiTracker.Data;
 
@@ -58,6 +59,27 @@ public static class TrackerDatabase
     {
         ((DbContextOptionsBuilder)options).Use(provider, connectionString);
         return options;
+    }
+
+    /// <summary>The PostgreSQL advisory lock key that serialises the dataset's writers (editor saves, deletes, restores, imports).</summary>
+    public const long WriteLockKey = 0x4D45_5441_5752_4954; // "METAWRIT"
+
+    /// <summary>
+    /// Begins the transaction of a dataset write. Editor saves and imports read the store, validate it as it would be
+    /// after the change and compare versions before writing, so two writers must not interleave. SQLite's transaction is
+    /// already <c>BEGIN IMMEDIATE</c> (one writer at a time). PostgreSQL's default isolation (read committed) would let two
+    /// instances read the same state and both write, so there the transaction also takes a transaction-scoped advisory
+    /// lock: writers on every instance queue, and each one's reads (taken after the lock) see the previous writer's commit.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginWriteAsync(DbContext db, CancellationToken cancellationToken = default)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriteLockKey})", cancellationToken);
+        }
+
+        return transaction;
     }
 
     /// <summary>The provider's name as the health check and the logs report it.</summary>

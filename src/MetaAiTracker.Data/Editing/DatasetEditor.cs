@@ -233,7 +233,7 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
         var slug = kind.SlugOf(dto) ?? string.Empty;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await TrackerDatabase.BeginWriteAsync(db, cancellationToken);
         var index = await StoreIndex.LoadAsync(db, cancellationToken);
         var entity = kind.In(index).GetValueOrDefault(slug);
         var creating = expectedVersion is null && !overwrite;
@@ -325,7 +325,7 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await TrackerDatabase.BeginWriteAsync(db, cancellationToken);
         var index = await StoreIndex.LoadAsync(db, cancellationToken);
         if (!kind.In(index).TryGetValue(slug, out var entity))
         {
