@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of MetaAiTracker on a fresh machine and ends with one line: "N passed, N failed, N skipped".
-# Finds (or installs, as root from Debian's packages) the Chromium that the browser tests drive.
+# Finds (or installs, as root from Debian's packages) the Chromium that the browser tests drive, PostgreSQL and nginx.
+# Every test project runs on SQLite; the data, service and API suites then run a second time on a throw-away
+# PostgreSQL cluster (tests/postgres.sh), which the scale-out tests (two app instances behind nginx) use as well.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -25,6 +27,23 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
   fi
 fi
 
+# nginx for the scale-out browser test (the app behind the proxy); never started as a service here.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing nginx from Debian's packages"
+    (apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null) \
+      || echo "!! could not install nginx; the scale-out browser test will fail"
+  else
+    echo "!! nginx not found and cannot be installed (not root); the scale-out browser test will fail"
+  fi
+fi
+
+# A throw-away PostgreSQL cluster, removed on exit whatever happens.
+source "$root/tests/postgres.sh"
+trap pg_stop EXIT
+pg_ok=1
+pg_start || pg_ok=0
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 echo "== building"
@@ -43,6 +62,17 @@ for project in tests/*/*.Tests.csproj tests/*/*Tests.csproj; do
   echo "== $name"
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" || status=1
+done
+
+# The suites that touch the store, again on PostgreSQL (distinct TRX names, so both runs are counted).
+for name in MetaAiTracker.Data.Tests MetaAiTracker.Core.Tests MetaAiTracker.Web.Tests; do
+  echo "== $name on PostgreSQL"
+  if [ "$pg_ok" -ne 1 ]; then
+    echo "!! no PostgreSQL cluster: $name not run on PostgreSQL"; status=1; continue
+  fi
+  TRACKER_TEST_PROVIDER=Postgres dotnet test "tests/$name/$name.csproj" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.Postgres.trx" --logger "console;verbosity=normal" \
     --results-directory "$results" || status=1
 done
 

@@ -15,23 +15,46 @@ public static class DependencyInjection
     public const string ConnectionStringName = "Tracker";
 
     /// <summary>
-    /// Registers the SQLite store: a <see cref="TrackerDbContext"/> factory (one short-lived context per operation),
-    /// the <see cref="ITrackerDbContextFactory"/> the services use, the start-up initializer and a health check.
-    /// The connection string is <c>ConnectionStrings:Tracker</c> (environment: <c>ConnectionStrings__Tracker</c>);
-    /// without one the database is <c>data/tracker.db</c> under the content root.
+    /// Registers the store: a <see cref="TrackerDbContext"/> factory (one short-lived context per operation), the
+    /// <see cref="ITrackerDbContextFactory"/> the services use, the start-up initializer and a health check.
+    /// <c>Tracker:Database:Provider</c> picks SQLite (the default) or PostgreSQL. The connection string is
+    /// <c>ConnectionStrings:Tracker</c> (environment: <c>ConnectionStrings__Tracker</c>); on SQLite, without one the
+    /// database is <c>data/tracker.db</c> under the content root; PostgreSQL needs one.
     /// </summary>
     public static IServiceCollection AddTrackerData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionStringName), environment.ContentRootPath);
-        services.AddDbContextFactory<TrackerDbContext>(options => options.UseSqlite(connectionString));
+        var provider = ReadProvider(configuration);
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        var connectionString = provider == DatabaseProvider.Sqlite
+            ? ResolveConnectionString(configured, environment.ContentRootPath)
+            : !string.IsNullOrWhiteSpace(configured)
+                ? configured
+                : throw new InvalidOperationException("Tracker:Database:Provider is Postgres but ConnectionStrings:Tracker is not set (for example \"Host=db;Database=tracker;Username=tracker;Password=…\").");
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddDbContextFactory<TrackerDbContext>(options => options.Use(provider, connectionString));
         services.AddSingleton<ITrackerDbContextFactory, TrackerDbContextFactoryAdapter>();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TrackerStoreInitializer>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DatasetEditor>();
         services.AddSingleton<DatasetImporter>();
-        services.AddHealthChecks().AddDbContextCheck<TrackerDbContext>("database");
+        // Tagged with the provider, so /health names the database it checked (see WebSetup's health response).
+        services.AddHealthChecks().AddDbContextCheck<TrackerDbContext>("database", tags: [provider.ToString()]);
         return services;
+    }
+
+    /// <summary>Reads <c>Tracker:Database:Provider</c>; an unknown name is a start-up error that lists the known ones.</summary>
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var configured = configuration[DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider)];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(configured.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"Tracker:Database:Provider '{configured}' is not one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
     }
 
     /// <summary>Fills in the default database file and makes a relative file path relative to the content root.</summary>

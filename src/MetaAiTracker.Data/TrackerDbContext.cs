@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MetaAiTracker.Core.Abstractions;
 using MetaAiTracker.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,10 @@ namespace MetaAiTracker.Data;
 
 /// <summary>
 /// The one store: the dataset, the change history and the editors' sign-in accounts (ASP.NET Core Identity tables),
-/// all in the same SQLite file.
+/// and the ASP.NET Core Data Protection keys that sign their cookies, all in the same database (a SQLite file, or a
+/// PostgreSQL database shared by several instances: docs/deployment.md).
 /// </summary>
-public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : IdentityDbContext<IdentityUser>(options), ITrackerDbContext
+public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : IdentityDbContext<IdentityUser>(options), ITrackerDbContext, IDataProtectionKeyContext
 {
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Source> Sources => Set<Source>();
@@ -26,6 +28,9 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<EventOrganization> EventOrganizations => Set<EventOrganization>();
     public DbSet<Figure> Figures => Set<Figure>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+
+    /// <summary>The Data Protection key ring, shared by every instance on the same database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -63,22 +68,44 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     }
 
     /// <summary>
-    /// Shortest text the trigram index can answer: FTS5's trigram tokenizer needs three characters (Unicode code
-    /// points) to form a token, and a shorter phrase matches nothing. Shorter texts are left to LIKE.
+    /// Shortest text the trigram indexes can answer: a trigram needs three characters (Unicode code points), so FTS5's
+    /// trigram tokenizer matches nothing shorter and pg_trgm can only scan its whole index for it. Shorter texts are
+    /// left to LIKE.
     /// </summary>
     public const int MinimumIndexedTextLength = 3;
 
     /// <inheritdoc />
     /// <remarks>
-    /// The FTS5 table "EventText" is made by the EventTextSearch migration (raw SQL, outside the EF model): one row per
-    /// event with its titles, summaries and citation quotes, so the lookup returns event ids directly. The text goes in
-    /// as one FTS5 string (double quotes, inner quotes doubled), so its characters mean themselves: no FTS operators, and
-    /// LIKE's % and _ are plain characters here too. The trigram tokenizer folds case for all of Unicode, a superset of
-    /// LIKE's ASCII-only folding, so the index never misses a row LIKE would find.
+    /// SQLite: the FTS5 table "EventText" is made by the EventTextSearch migration (raw SQL, outside the EF model): one
+    /// row per event with its titles, summaries and citation quotes, so the lookup returns event ids directly. The text
+    /// goes in as one FTS5 string (double quotes, inner quotes doubled), so its characters mean themselves: no FTS
+    /// operators, and LIKE's % and _ are plain characters here too. The trigram tokenizer folds case for all of Unicode,
+    /// a superset of LIKE's ASCII-only folding, so the index never misses a row LIKE would find.
+    /// PostgreSQL: ILIKE over the six text columns, each with a pg_trgm GIN index (the PostgreSQL migration
+    /// TextSearch, raw SQL as well). ILIKE folds case at least for ASCII, so again never fewer rows than the
+    /// caller's exact LIKE (which <see cref="Postgres.AsciiCaseInsensitiveLikeTranslator"/> makes SQLite's rule).
     /// </remarks>
     public IQueryable<int>? EventIdsMatching(string text)
     {
-        if (!Database.IsSqlite() || text.EnumerateRunes().Count() < MinimumIndexedTextLength)
+        if (text.EnumerateRunes().Count() < MinimumIndexedTextLength)
+        {
+            return null;
+        }
+
+        if (Database.IsNpgsql())
+        {
+            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            return Database.SqlQuery<int>($"""
+                SELECT "Id" AS "Value" FROM "Events"
+                WHERE "TitleEn" ILIKE {pattern} OR "TitleZh" ILIKE {pattern} OR "SummaryEn" ILIKE {pattern} OR "SummaryZh" ILIKE {pattern}
+                UNION
+                SELECT "EventId" AS "Value" FROM "Citations"
+                WHERE ("Quote" ILIKE {pattern} OR "QuoteEn" ILIKE {pattern}) AND "EventId" IS NOT NULL
+                """);
+        }
+
+        if (!Database.IsSqlite())
         {
             return null;
         }
@@ -95,8 +122,9 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     /// index alone; any letter with a case (even ASCII) keeps the LIKE check. Control characters are excluded too: the
     /// quotes are indexed one per line in a single column, and only a text with a line break could match across two.
     /// </remarks>
+    /// SQLite only: PostgreSQL's candidates keep the caller's LIKE check.
     public IQueryable<int>? EventIdsContaining(string text) =>
-        IsCaseless(text) ? EventIdsMatching(text) : null;
+        Database.IsSqlite() && IsCaseless(text) ? EventIdsMatching(text) : null;
 
     /// <summary>True when no character of <paramref name="text"/> has a case or is a control character.</summary>
     public static bool IsCaseless(string text)

@@ -1,6 +1,7 @@
 using MetaAiTracker.Core;
 using MetaAiTracker.Data;
 using MetaAiTracker.Web;
+using MetaAiTracker.Web.Hosting;
 using Serilog;
 
 // A console logger for start-up failures. The host builds its own logger from configuration and leaves this
@@ -16,10 +17,10 @@ try
 
     builder.Services.AddTrackerData(builder.Configuration, builder.Environment);
     builder.Services.AddTrackerServices();
-    builder.Services.AddTrackerWeb();
+    builder.Services.AddTrackerWeb(builder.Configuration);
 
     var app = builder.Build();
-    await app.Services.GetRequiredService<TrackerStoreInitializer>().InitializeAsync();
+    await app.Services.GetRequiredService<TrackerStoreInitializer>().InitializeAsync(app.Services.OncePerDatabaseAsync);
     app.UseTrackerWeb();
     await app.RunAsync();
 }

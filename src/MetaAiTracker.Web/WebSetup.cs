@@ -21,10 +21,12 @@ public static class WebSetup
     public const string SignOutPath = "/account/logout";
     public const string AccessDeniedPath = "/account/access-denied";
 
-    public static IServiceCollection AddTrackerWeb(this IServiceCollection services)
+    public static IServiceCollection AddTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTrackerScaleOut(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddTrackerBlazorLimits();
+        services.AddTrackerCircuitCounter();
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddTrackerApi();
@@ -48,6 +50,7 @@ public static class WebSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingEditorStateProvider>();
         services.AddScoped<CurrentEditor>();
+        services.AddScoped<EditorAccounts>();
 
         services.AddAuthentication(options =>
             {
@@ -100,13 +103,16 @@ public static class WebSetup
             };
         });
 
-        services.AddHostedService<FirstEditor>();
+        services.AddSingleton<FirstEditor>();
         return services;
     }
 
     public static WebApplication UseTrackerWeb(this WebApplication app)
     {
-        // First, so that every response gets the security headers, errors and status pages included.
+        // Before anything reads the client's address or scheme (rate limiter, logging, HSTS): only from known proxies.
+        app.UseForwardedHeaders();
+
+        // Then, so that every response gets the security headers, errors and status pages included.
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         if (!app.Environment.IsDevelopment())
@@ -143,7 +149,8 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", ScaleOut.HealthResponse);
+        app.MapTrackerLoadDiagnostics();
         app.MapStaticAssets();
         app.MapTrackerApi();
         app.MapRazorComponents<App>()

@@ -2,16 +2,19 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using MetaAiTracker.Benchmarks.Load;
 using Microsoft.Playwright;
 
 namespace MetaAiTracker.Benchmarks;
 
 /// <summary>
-/// <c>load --circuits 50 --seconds 60 --url http://127.0.0.1:5080 [--pid SERVER_PID]</c>: opens many Blazor Server
+/// <c>load [--client protocol|browser] --circuits 50 --seconds 60 --url http://127.0.0.1:5080 [--pid SERVER_PID]</c>: opens many Blazor Server
 /// circuits against a tracker running on this machine and browses with them, then reports the server's memory per
 /// circuit, the interaction latency (p50/p95) and the errors.
 /// </summary>
 /// <remarks>
+/// <c>--client protocol</c> (the default) speaks the Blazor hub protocol itself (<see cref="BlazorCircuitClient"/>,
+/// run by <see cref="ProtocolLoad"/>); <c>--client browser</c>, described here, drives Chromium.
 /// Each circuit is a real page in headless Chromium (Debian's, <c>/usr/bin/chromium</c> or CHROMIUM_PATH), driven by
 /// Playwright: the genuine Blazor client, so the server does exactly the work a person's browser causes. The price is
 /// the browser's own weight (a renderer process per page), so on this 2-core machine it runs tens of circuits, not
@@ -22,8 +25,11 @@ namespace MetaAiTracker.Benchmarks;
 /// the attrition page (until the heading changes) and coming back to the timeline. --seconds bounds the browsing; opening
 /// the circuits is bounded separately (60 s + 3 s per circuit, at most 10 minutes).
 /// </remarks>
-internal static class LoadCommand
+internal static partial class LoadCommand
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"circuit -?\d+")]
+    private static partial System.Text.RegularExpressions.Regex CircuitNumber();
+
     private static readonly TimeSpan InteractionTimeout = TimeSpan.FromSeconds(15);
 
     public static async Task<int> RunAsync(string[] args)
@@ -40,14 +46,26 @@ internal static class LoadCommand
             return 2;
         }
 
-        if (circuits is < 1 or > 1000 || seconds is < 1 or > 600 || maxInteractions < 1)
+        if (circuits is < 1 or > 1000 || seconds is < 1 or > 600 || maxInteractions < 0)
         {
-            Console.Error.WriteLine("load: --circuits 1..1000, --seconds 1..600, --max-interactions 1 or more");
+            Console.Error.WriteLine("load: --circuits 1..1000, --seconds 1..600, --max-interactions 0 or more");
             return 2;
         }
 
         var pid = Options.Get(args, "--pid") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : ServerProcess.FindListener(uri.Port);
-        Console.WriteLine($"load: {circuits} circuits for at most {seconds} s against {url}; server pid {pid?.ToString(CultureInfo.InvariantCulture) ?? "unknown (memory not measured)"}");
+        var client = Options.Get(args, "--client") ?? "protocol";
+        Console.WriteLine($"load: {circuits} circuits ({client} client) for at most {seconds} s against {url}; server pid {pid?.ToString(CultureInfo.InvariantCulture) ?? "unknown (memory not measured)"}");
+        switch (client)
+        {
+            case "protocol":
+                return await ProtocolLoad.RunAsync(new LoadSettings(new Uri(url + "/"), circuits, seconds, maxInteractions,
+                    Options.GetInt(args, "--open-concurrency", 16), attritionPath, Options.Get(args, "--page") ?? "/timeline", ThinkTime.Parse(Options.Get(args, "--think")), pid));
+            case "browser":
+                break;
+            default:
+                Console.Error.WriteLine("load: --client protocol (default) or browser");
+                return 2;
+        }
 
         using var http = new HttpClient { BaseAddress = uri, Timeout = TimeSpan.FromSeconds(30) };
         for (var i = 0; i < 3; i++)
@@ -137,7 +155,7 @@ internal static class LoadCommand
         return 0;
     }
 
-    private static void Report(int asked, int opened, TimeSpan elapsed, ConcurrentDictionary<string, ConcurrentBag<double>> latencies,
+    internal static void Report(int asked, int opened, TimeSpan elapsed, ConcurrentDictionary<string, ConcurrentBag<double>> latencies,
         ConcurrentQueue<string> errors, ServerSample before, ServerSample open, ServerSample after)
     {
         var all = latencies.Values.SelectMany(v => v).Order().ToList();
@@ -157,18 +175,19 @@ internal static class LoadCommand
             Console.WriteLine($"per circuit (working set): {(open.RssBytes - before.RssBytes) / 1024.0 / opened:F0} KB on opening, {(after.RssBytes - before.RssBytes) / 1024.0 / opened:F0} KB after browsing");
         }
 
-        foreach (var error in errors.Take(15))
+        // By kind (the message without the circuit number), most frequent first, then the first few verbatim.
+        foreach (var kind in errors.GroupBy(e => CircuitNumber().Replace(e, "circuit #")).OrderByDescending(g => g.Count()).Take(10))
+        {
+            Console.WriteLine($"  errors ×{kind.Count()}: {kind.Key}");
+        }
+
+        foreach (var error in errors.Take(5))
         {
             Console.WriteLine($"  error: {error}");
         }
-
-        if (errors.Count > 15)
-        {
-            Console.WriteLine($"  … and {errors.Count - 15} more");
-        }
     }
 
-    private static double Percentile(List<double> sorted, int percent) =>
+    internal static double Percentile(List<double> sorted, int percent) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     internal static bool IsLoopback(Uri uri) =>

@@ -29,7 +29,7 @@ static int Usage()
           bench [--quick] [BenchmarkDotNet arguments]    e.g. bench --quick --filter '*Timeline*'
           time [--events 1000,10000,100000] [--calls 30] [--only Timeline]   wall median/p95 and CPU per call
           http [--events 1000,10000,100000] [--requests 300]   GET /api/events over HTTP on the real app: median and p95
-          load [--circuits 500] [--seconds 60] [--url http://127.0.0.1:5080] [--pid SERVER_PID]
+          load [--client protocol|browser] [--circuits 500] [--seconds 60] [--think 10000,30000] [--url http://127.0.0.1:5080] [--pid SERVER_PID]
         """);
     return 2;
 }

@@ -20,7 +20,7 @@ public sealed class ShellTests(AppFixture app)
         { "not-found", "/no-such-page" },
     };
 
-    private static string ImagesFolder
+    internal static string ImagesFolder
     {
         get
         {
@@ -142,7 +142,7 @@ public sealed class ShellTests(AppFixture app)
         Luminance(await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
 
     /// <summary>Relative luminance (0 black … 1 white) of a CSS rgb()/rgba() colour.</summary>
-    private static double Luminance(string css)
+    internal static double Luminance(string css)
     {
         var parts = css[(css.IndexOf('(', StringComparison.Ordinal) + 1)..css.IndexOf(')', StringComparison.Ordinal)]
             .Split(',').Select(p => double.Parse(p.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToArray();

@@ -44,7 +44,7 @@ public sealed class CompiledQueryModelTests : IAsyncLifetime
     private sealed class SeparateModelFactory(string connectionString) : ITrackerDbContextFactory
     {
         private readonly DbContextOptions<TrackerDbContext> _options = new DbContextOptionsBuilder<TrackerDbContext>()
-            .UseSqlite(connectionString).EnableServiceProviderCaching(false).Options;
+            .Use(TestProvider.Current, connectionString).EnableServiceProviderCaching(false).Options;
 
         public Task<ITrackerDbContext> CreateAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult<ITrackerDbContext>(new TrackerDbContext(_options));

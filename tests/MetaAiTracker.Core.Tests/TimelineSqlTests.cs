@@ -5,6 +5,7 @@ using MetaAiTracker.Core.Abstractions;
 using MetaAiTracker.Core.Domain;
 using MetaAiTracker.Core.Services;
 using MetaAiTracker.Data;
+using MetaAiTracker.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -48,7 +49,7 @@ public sealed class TimelineSqlTests(FixtureDatabase fixture) : IClassFixture<Fi
         Assert.Contains("\"Citations\"", sql, StringComparison.Ordinal);            // …in quotes too
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task The_composed_filter_translates_to_one_sql_where_clause()
     {
         await using var db = fixture.Database.CreateContext();
@@ -61,7 +62,7 @@ public sealed class TimelineSqlTests(FixtureDatabase fixture) : IClassFixture<Fi
         Assert.Equal(["hiring-push"], await TimelineService.Filter(db, Everything).Select(e => e.Slug).ToListAsync());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task The_executed_sql_carries_every_predicate()
     {
         var recorder = new CommandRecorder();
@@ -95,7 +96,7 @@ public sealed class TimelineSqlTests(FixtureDatabase fixture) : IClassFixture<Fi
     /// Seven events carry "talent"; in timeline order E1 E3 | E2 E5 | E7 E8 | E10. With pages of two, the items command
     /// for page 2 must read two rows, and no command that reads event rows may read more than a page.
     /// </summary>
-    [Fact]
+    [SqliteFact]
     public async Task A_page_reads_no_more_event_rows_than_the_page_size()
     {
         var recorder = new CommandRecorder();

@@ -1,7 +1,7 @@
 using MetaAiTracker.Core.Domain;
 using MetaAiTracker.Data.Dataset;
 using MetaAiTracker.Tests.Shared;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace MetaAiTracker.Data.Tests;
@@ -47,11 +47,11 @@ public sealed class DataModelTests
         var eventCitations = await db.Citations.CountAsync(c => c.Event!.Slug == "ruben-mayer-leaves-msl");
 
         // Plain SQL, so that the database (not EF's change tracker) does the cascading.
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM Events WHERE Slug = 'ruben-mayer-leaves-msl'");
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Events" WHERE "Slug" = 'ruben-mayer-leaves-msl'""");
         Assert.Equal(before - eventCitations, await db.Citations.CountAsync());
 
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM Sources WHERE Slug = 'article-zh'"));
-        Assert.Contains("FOREIGN KEY", refused.Message, StringComparison.Ordinal);
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""DELETE FROM "Sources" WHERE "Slug" = 'article-zh'"""));
+        Assert.Contains("FOREIGN KEY", refused.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -62,7 +62,8 @@ public sealed class DataModelTests
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Date, DateStart, DateEnd FROM Events WHERE Slug = 'ruben-mayer-leaves-msl'";
+        // SQLite stores the span as text, PostgreSQL as date columns; both print them the same way.
+        command.CommandText = """SELECT "Date", CAST("DateStart" AS TEXT), CAST("DateEnd" AS TEXT) FROM "Events" WHERE "Slug" = 'ruben-mayer-leaves-msl'""";
         await using var reader = await command.ExecuteReaderAsync();
 
         Assert.True(await reader.ReadAsync());

@@ -121,9 +121,10 @@ public sealed class ImporterTests
         {
             before = await TestDocuments.CountStoreAsync(db);
 
-            // The history is written last, after every entity: failing there must undo the entities too.
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_history BEFORE INSERT ON ChangeRecords BEGIN SELECT RAISE(ABORT, 'test: history refused'); END;");
         }
+
+        // The history is written last, after every entity: failing there must undo the entities too.
+        await database.RefuseInsertsIntoAsync("ChangeRecords", "test: history refused");
 
         var importer = new DatasetImporter(database.Factory, TimeProvider.System);
         var document = Document(d =>

@@ -174,11 +174,8 @@ public sealed class MalformedDocumentTests
     public async Task A_write_that_fails_half_way_is_rolled_back_entirely()
     {
         using var database = new TestDatabase();
-        await using (var db = database.CreateContext())
-        {
-            // Figures are written after themes, sources, organisations, people, tenures and events.
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_figures BEFORE INSERT ON Figures BEGIN SELECT RAISE(ABORT, 'test: figures refused'); END;");
-        }
+        // Figures are written after themes, sources, organisations, people, tenures and events.
+        await database.RefuseInsertsIntoAsync("Figures", "test: figures refused");
 
         var valid = DatasetReader.Read(TestDocuments.Valid().ToJsonString());
         await Assert.ThrowsAsync<DbUpdateException>(() => database.LoadAsync(valid.Document!));

@@ -1,4 +1,5 @@
 using MetaAiTracker.Data.Dataset;
+using MetaAiTracker.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public sealed class TrackerStoreInitializerTests : IDisposable
     private string FilePath { get; }
     private string ConnectionString { get; }
 
-    [Fact]
+    [SqliteFact]
     public async Task On_an_empty_file_it_migrates_and_seeds_the_shipped_dataset()
     {
         Assert.False(File.Exists(FilePath));
@@ -34,7 +35,7 @@ public sealed class TrackerStoreInitializerTests : IDisposable
         Assert.Equal(TestDocuments.LinkCountsOf(ShippedDataset.Read().Document!), await TestDocuments.CountStoreAsync(db));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Running_it_again_changes_no_row_count()
     {
         StoreCounts first;
@@ -57,7 +58,7 @@ public sealed class TrackerStoreInitializerTests : IDisposable
         Assert.NotEqual(TestDocuments.Empty, first);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task The_journal_mode_is_wal_afterwards()
     {
         await using (var services = BuildServices())
@@ -73,7 +74,7 @@ public sealed class TrackerStoreInitializerTests : IDisposable
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task With_seeding_disabled_it_migrates_and_leaves_the_store_empty()
     {
         await using var services = BuildServices(o => o.Enabled = false);
@@ -85,7 +86,7 @@ public sealed class TrackerStoreInitializerTests : IDisposable
         Assert.Equal(TestDocuments.Empty, await TestDocuments.CountStoreAsync(db));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_broken_seed_file_is_refused_with_its_problems_and_seeds_nothing()
     {
         Directory.CreateDirectory(_folder);
@@ -102,7 +103,7 @@ public sealed class TrackerStoreInitializerTests : IDisposable
         Assert.Equal(TestDocuments.Empty, await TestDocuments.CountStoreAsync(db));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_seed_file_replaces_the_shipped_dataset()
     {
         Directory.CreateDirectory(_folder);

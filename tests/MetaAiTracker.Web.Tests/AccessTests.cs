@@ -22,6 +22,15 @@ public sealed class AccessTests(TrackerFactory factory) : IClassFixture<TrackerF
         "/editor/people/ruoming-pang/edit",
         "/editor/figures/new",
         "/editor/figures/scale-ai-stake-49/edit",
+        "/editor/tenures/new",
+        "/editor/tenures/new?person=ruoming-pang",
+        "/editor/tenures/ruoming-pang-msl/edit",
+        "/editor/organizations/new",
+        "/editor/organizations/tbd-lab/edit",
+        "/editor/sources/new",
+        "/editor/sources/article-zh/edit",
+        "/account/password",
+        "/account/editors",
     ];
 
     [Theory]
@@ -77,8 +86,19 @@ public sealed class AccessTests(TrackerFactory factory) : IClassFixture<TrackerF
             .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("editor", StringComparison.OrdinalIgnoreCase) == true)
             .ToList();
 
-        Assert.True(endpoints.Count >= 8, $"found only {endpoints.Count} editor routes");
+        Assert.True(endpoints.Count >= 14, $"found only {endpoints.Count} editor routes");
         Assert.All(endpoints, e => Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Roles == Roles.Editor));
+    }
+
+    [Theory]
+    [InlineData("/account/password")]
+    [InlineData("/account/editors")]
+    public void Every_account_page_for_editors_requires_the_editor_role(string path)
+    {
+        var endpoint = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Single(e => e.RoutePattern.RawText == path && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true);
+
+        Assert.Contains(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Roles == Roles.Editor);
     }
 
     /// <summary>
@@ -118,11 +138,11 @@ public sealed class AccessTests(TrackerFactory factory) : IClassFixture<TrackerF
         Assert.Equal(before, await CountsAsync());
     }
 
-    private async Task<(int Events, int People, int Figures, int Changes, string Titles)> CountsAsync()
+    private async Task<(int Events, int People, int Figures, int Changes, int Users, string Titles)> CountsAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrackerDbContext>();
-        return (await db.Events.CountAsync(), await db.People.CountAsync(), await db.Figures.CountAsync(), await db.ChangeRecords.CountAsync(),
+        return (await db.Events.CountAsync(), await db.People.CountAsync(), await db.Figures.CountAsync(), await db.ChangeRecords.CountAsync(), await db.Users.CountAsync(),
             string.Join('|', await db.Events.OrderBy(e => e.Id).Select(e => e.TitleEn).ToListAsync()));
     }
 }

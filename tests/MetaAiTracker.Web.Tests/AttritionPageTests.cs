@@ -148,12 +148,13 @@ public sealed class AttritionPageTests(ShippedDatasetFixture fixture) : BunitTes
         var cut = RenderPage();
         var navigation = Service<NavigationManager>();
 
+        // The page reloads its report before it updates the address: at once on SQLite, a moment later on PostgreSQL.
         cut.Find("input[data-testid=control-from]").Change("2025-06");
-        Assert.EndsWith("/attrition?org=msl&from=2025-06", navigation.Uri, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.EndsWith("/attrition?org=msl&from=2025-06", navigation.Uri, StringComparison.Ordinal));
 
         // An impossible window is refused with a message; the address keeps the last valid choice.
         cut.Find("input[data-testid=control-to]").Change("2025-05");
-        Assert.Contains("ends before it starts", cut.Find("[data-testid=control-errors]").TextContent, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Contains("ends before it starts", cut.Find("[data-testid=control-errors]").TextContent, StringComparison.Ordinal));
         Assert.EndsWith("/attrition?org=msl&from=2025-06", navigation.Uri, StringComparison.Ordinal);
     }
 
@@ -165,7 +166,7 @@ public sealed class AttritionPageTests(ShippedDatasetFixture fixture) : BunitTes
 
         cut.Find("input[data-testid=control-sub]").Change(false);
 
-        Assert.Contains("sub=false", navigation.Uri, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Contains("sub=false", navigation.Uri, StringComparison.Ordinal));
     }
 
     [Fact]

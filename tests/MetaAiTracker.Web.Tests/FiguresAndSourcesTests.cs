@@ -34,7 +34,7 @@ public sealed class FiguresAndSourcesTests(ShippedDatasetFixture fixture) : Buni
 
         cut.FindAll("[data-testid=status-filter] button").First(b => b.TextContent.Contains("All", StringComparison.Ordinal)).Click();
 
-        Assert.True(cut.FindAll("[data-testid=figure]").Count > 1);
+        cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-testid=figure]").Count > 1));
         Assert.DoesNotContain("status=", Service<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
     }
 

@@ -40,6 +40,8 @@ public sealed class PeoplePagesTests(ShippedDatasetFixture fixture) : BunitTestB
 
         cut.Find("input[data-testid=people-search]").Input("openai");
 
+        // The search re-queries the store: at once on SQLite, a moment later on PostgreSQL.
+        cut.WaitForAssertion(() => Assert.Equal(5, StaffNames(cut).Count));
         var shown = StaffNames(cut);
         Assert.InRange(shown.Count, 1, all - 1);
         Assert.Equal(["Avi Verma", "Chaya Nayak", "Ethan Knight", "Hyung Won Chung", "Jason Wei"], shown.Order(StringComparer.Ordinal));
@@ -54,7 +56,7 @@ public sealed class PeoplePagesTests(ShippedDatasetFixture fixture) : BunitTestB
 
         cut.Find("input[data-testid=people-search]").Input("庞若鸣");
 
-        Assert.Equal(["Ruoming Pang"], StaffNames(cut));
+        cut.WaitForAssertion(() => Assert.Equal(["Ruoming Pang"], StaffNames(cut)));
         var native = cut.Find("[data-testid=people-table] tbody [lang=zh-Hans]");
         Assert.Equal("庞若鸣", native.TextContent.Trim());
     }
@@ -78,17 +80,21 @@ public sealed class PeoplePagesTests(ShippedDatasetFixture fixture) : BunitTestB
         var button = cut.Find("[data-testid=people-table] thead button[data-sort=name]");
         Assert.Equal("none", button.ParentElement!.Closest("th")!.GetAttribute("aria-sort"));
         button.Click();
-        Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), StaffNames(cut));
+        cut.WaitForAssertion(() => Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), StaffNames(cut)));
         Assert.Equal("ascending", cut.Find("[data-testid=people-table] thead button[data-sort=name]").Closest("th")!.GetAttribute("aria-sort"));
 
         cut.Find("[data-testid=people-table] thead button[data-sort=name]").Click();
-        Assert.Equal(names.OrderDescending(StringComparer.OrdinalIgnoreCase), StaffNames(cut));
+        cut.WaitForAssertion(() => Assert.Equal(names.OrderDescending(StringComparer.OrdinalIgnoreCase), StaffNames(cut)));
         Assert.Equal("descending", cut.Find("[data-testid=people-table] thead button[data-sort=name]").Closest("th")!.GetAttribute("aria-sort"));
 
         // People with no tenure (no time at MSL) stay last whichever way the days sort.
+        string? DaysSort() => cut.Find("[data-testid=people-table] thead button[data-sort=days]").Closest("th")!.GetAttribute("aria-sort");
         cut.Find("[data-testid=people-table] thead button[data-sort=days]").Click();
+        cut.WaitForAssertion(() => Assert.NotEqual("none", DaysSort()));
+        var firstWay = DaysSort();
         Assert.Equal(["Jason Droege", "Mark Zuckerberg"], StaffNames(cut).TakeLast(2).Order(StringComparer.Ordinal));
         cut.Find("[data-testid=people-table] thead button[data-sort=days]").Click();
+        cut.WaitForAssertion(() => Assert.NotEqual(firstWay, DaysSort()));
         Assert.Equal(["Jason Droege", "Mark Zuckerberg"], StaffNames(cut).TakeLast(2).Order(StringComparer.Ordinal));
     }
 

@@ -53,6 +53,7 @@ public sealed class TimelinePageTests(ShippedDatasetFixture fixture) : BunitTest
 
         cut.Find("[data-testid=theme-facets] button[data-theme=ethics-regulation]").Click();
 
+        cut.WaitForAssertion(() => Assert.Contains("ethics-regulation", CurrentUri, StringComparison.Ordinal));
         var after = FilterOf(new Uri(CurrentUri).PathAndQuery);
         Assert.Equal(["ethics-regulation"], after.Themes);
         Assert.Equal("Meta", after.Text);
@@ -107,6 +108,7 @@ public sealed class TimelinePageTests(ShippedDatasetFixture fixture) : BunitTest
 
         cut.Find("[data-testid=theme-facets] button[data-theme=talent]").Click();
 
+        cut.WaitForAssertion(() => Assert.DoesNotContain("talent", CurrentUri, StringComparison.Ordinal));
         var after = FilterOf(new Uri(CurrentUri).PathAndQuery);
         Assert.Equal(["partnerships"], after.Themes);
         Assert.Equal(ThemeMatch.All, after.Match);

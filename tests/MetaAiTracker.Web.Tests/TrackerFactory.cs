@@ -1,12 +1,16 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using MetaAiTracker.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MetaAiTracker.Web.Tests;
 
 /// <summary>
-/// The app in memory on its own SQLite file (migrated and seeded by the app itself), with the first editor configured
+/// The app in memory on its own empty database (a SQLite file; on PostgreSQL runs a PostgreSQL database), migrated and
+/// seeded by the app itself, with the first editor configured
 /// unless <see cref="WithEditor"/> is false.
 /// </summary>
 public sealed class TrackerFactory : WebApplicationFactory<Program>
@@ -16,16 +20,25 @@ public sealed class TrackerFactory : WebApplicationFactory<Program>
 
     public int MaxFailedAttempts { get; init; } = 5;
 
+    /// <summary>More configuration, applied after the defaults.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The client address every request appears to come from (the in-memory server has none of its own).</summary>
+    public IPAddress? RemoteAddress { get; init; }
+
     public const string EditorEmail = "editor@example.org";
     public const string EditorPassword = "Correct-Horse-2025!";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "metaaitracker-web-tests", $"{Guid.NewGuid():N}.db");
+    private readonly EmptyStore _store = new("web");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Tracker", $"Data Source={_databasePath}");
+        foreach (var (key, value) in _store.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Tracker:SignIn:MaxFailedAttempts", MaxFailedAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Tracker:SignIn:LockoutMinutes", "15");
         if (WithEditor)
@@ -33,6 +46,29 @@ public sealed class TrackerFactory : WebApplicationFactory<Program>
             builder.UseSetting("Tracker:Admin:Email", EditorEmail);
             builder.UseSetting("Tracker:Admin:Password", EditorPassword);
         }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (RemoteAddress is { } address)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(address)));
+        }
+    }
+
+    private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so that each redirect can be checked.</summary>
@@ -71,17 +107,6 @@ public sealed class TrackerFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(_databasePath + suffix);
-            }
-            catch (IOException)
-            {
-                // best effort
-            }
-        }
+        _store.Dispose();
     }
 }

@@ -5,22 +5,22 @@ using Microsoft.EntityFrameworkCore;
 namespace MetaAiTracker.Tests.Shared;
 
 /// <summary>
-/// A real SQLite database in its own temporary file, migrated, for one test class. Deleted on dispose.
+/// A real database of its own, migrated, for one test class: a temporary SQLite file, or on PostgreSQL runs a fresh
+/// database on the test cluster (<see cref="TestProvider"/>). Deleted on dispose.
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
+    private readonly EmptyStore _store = new();
+
     public TestDatabase()
     {
-        FilePath = Path.Combine(Path.GetTempPath(), "metaaitracker-tests", $"{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        ConnectionString = $"Data Source={FilePath};Pooling=False";
-        Options = new DbContextOptionsBuilder<TrackerDbContext>().UseSqlite(ConnectionString).Options;
+        Options = new DbContextOptionsBuilder<TrackerDbContext>().Use(Provider, ConnectionString).Options;
         using var db = CreateContext();
         db.Database.Migrate();
     }
 
-    public string FilePath { get; }
-    public string ConnectionString { get; }
+    public DatabaseProvider Provider => _store.Provider;
+    public string ConnectionString => _store.ConnectionString;
     public DbContextOptions<TrackerDbContext> Options { get; }
 
     public TrackerDbContext CreateContext() => new(Options);
@@ -41,21 +41,22 @@ public sealed class TestDatabase : IDisposable
         await DatasetLoader.LoadAsync(db, document);
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Makes every INSERT into <paramref name="table"/> fail with <paramref name="message"/> (a trigger in the
+    /// provider's own dialect), to prove that a write failing half-way is rolled back entirely.
+    /// </summary>
+    public async Task RefuseInsertsIntoAsync(string table, string message)
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(FilePath + suffix);
-            }
-            catch (IOException)
-            {
-                // best effort: the temp folder is cleaned by the OS
-            }
-        }
+        await using var db = CreateContext();
+        var name = "refuse_" + table.ToLowerInvariant();
+        var sql = Provider == DatabaseProvider.Postgres
+            ? $"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{message}'; END $$; " +
+              $"CREATE TRIGGER {name} BEFORE INSERT ON \"{table}\" FOR EACH ROW EXECUTE FUNCTION {name}();"
+            : $"CREATE TRIGGER {name} BEFORE INSERT ON \"{table}\" BEGIN SELECT RAISE(ABORT, '{message}'); END;";
+        await db.Database.ExecuteSqlRawAsync(sql);
     }
+
+    public void Dispose() => _store.Dispose();
 }
 
 public sealed class TestDbContextFactory(TestDatabase database) : MetaAiTracker.Core.Abstractions.ITrackerDbContextFactory, IDbContextFactory<TrackerDbContext>

@@ -291,6 +291,13 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     /// <summary>The events of <paramref name="query"/> whose title, summary or a citation quote contains <paramref name="text"/>.</summary>
     private static IQueryable<Event> WithText(ITrackerDbContext db, IQueryable<Event> query, string text)
     {
+        // No stored text holds U+0000 (PostgreSQL cannot store it, nor take it as a parameter; the dataset never
+        // has one), so such a text matches nothing, on every provider.
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return query.Where(e => false);
+        }
+
         // Where the store's index is exact for this text (SQLite: a text without cased letters), it decides alone.
         if (db.EventIdsContaining(text) is { } exact)
         {

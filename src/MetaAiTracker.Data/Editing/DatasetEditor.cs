@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using MetaAiTracker.Core.Domain;
 using MetaAiTracker.Data.Dataset;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +52,11 @@ public sealed record EditorChoices(
     IReadOnlyList<Choice> Organizations,
     IReadOnlyList<Choice> People,
     IReadOnlyList<Choice> Events,
-    IReadOnlyList<Choice> Figures);
+    IReadOnlyList<Choice> Figures,
+    IReadOnlyList<Choice> Tenures)
+{
+    public static EditorChoices None { get; } = new([], [], [], [], [], [], []);
+}
 
 /// <summary>
 /// Creates, changes, deletes and restores entities one at a time for the editor pages. Every write:
@@ -67,6 +74,10 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
 
     public Task<Editable<TenureDto>?> GetTenureAsync(string slug, CancellationToken cancellationToken = default) => GetAsync(EntityKind.Tenure, slug, cancellationToken);
 
+    public Task<Editable<OrganizationDto>?> GetOrganizationAsync(string slug, CancellationToken cancellationToken = default) => GetAsync(EntityKind.Organization, slug, cancellationToken);
+
+    public Task<Editable<SourceDto>?> GetSourceAsync(string slug, CancellationToken cancellationToken = default) => GetAsync(EntityKind.Source, slug, cancellationToken);
+
     /// <summary>Creates (<paramref name="expectedVersion"/> null) or changes an event; <paramref name="overwrite"/> saves over a newer version.</summary>
     public Task<SaveResult<EventDto>> SaveEventAsync(EventDto dto, int? expectedVersion, string user, bool overwrite = false, CancellationToken cancellationToken = default) =>
         SaveAsync(EntityKind.Event, dto, expectedVersion, overwrite, user, Summary(expectedVersion, overwrite), cancellationToken);
@@ -77,9 +88,14 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
     public Task<SaveResult<FigureDto>> SaveFigureAsync(FigureDto dto, int? expectedVersion, string user, bool overwrite = false, CancellationToken cancellationToken = default) =>
         SaveAsync(EntityKind.Figure, dto, expectedVersion, overwrite, user, Summary(expectedVersion, overwrite), cancellationToken);
 
-    /// <summary>Tenures carry no version of their own: a save is checked against the person's record only by validation.</summary>
-    public Task<SaveResult<TenureDto>> SaveTenureAsync(TenureDto dto, bool creating, string user, CancellationToken cancellationToken = default) =>
-        SaveAsync(EntityKind.Tenure, dto, creating ? null : 0, overwrite: !creating, user, creating ? "Created" : "Edited", cancellationToken);
+    public Task<SaveResult<TenureDto>> SaveTenureAsync(TenureDto dto, int? expectedVersion, string user, bool overwrite = false, CancellationToken cancellationToken = default) =>
+        SaveAsync(EntityKind.Tenure, dto, expectedVersion, overwrite, user, Summary(expectedVersion, overwrite), cancellationToken);
+
+    public Task<SaveResult<OrganizationDto>> SaveOrganizationAsync(OrganizationDto dto, int? expectedVersion, string user, bool overwrite = false, CancellationToken cancellationToken = default) =>
+        SaveAsync(EntityKind.Organization, dto, expectedVersion, overwrite, user, Summary(expectedVersion, overwrite), cancellationToken);
+
+    public Task<SaveResult<SourceDto>> SaveSourceAsync(SourceDto dto, int? expectedVersion, string user, bool overwrite = false, CancellationToken cancellationToken = default) =>
+        SaveAsync(EntityKind.Source, dto, expectedVersion, overwrite, user, Summary(expectedVersion, overwrite), cancellationToken);
 
     public Task<SaveResult<EventDto>> DeleteEventAsync(string slug, int expectedVersion, string user, CancellationToken cancellationToken = default) =>
         DeleteAsync(EntityKind.Event, slug, expectedVersion, user, cancellationToken);
@@ -90,8 +106,24 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
     public Task<SaveResult<FigureDto>> DeleteFigureAsync(string slug, int expectedVersion, string user, CancellationToken cancellationToken = default) =>
         DeleteAsync(EntityKind.Figure, slug, expectedVersion, user, cancellationToken);
 
-    public Task<SaveResult<TenureDto>> DeleteTenureAsync(string slug, string user, CancellationToken cancellationToken = default) =>
-        DeleteAsync(EntityKind.Tenure, slug, null, user, cancellationToken);
+    public Task<SaveResult<TenureDto>> DeleteTenureAsync(string slug, int expectedVersion, string user, CancellationToken cancellationToken = default) =>
+        DeleteAsync(EntityKind.Tenure, slug, expectedVersion, user, cancellationToken);
+
+    public Task<SaveResult<OrganizationDto>> DeleteOrganizationAsync(string slug, int expectedVersion, string user, CancellationToken cancellationToken = default) =>
+        DeleteAsync(EntityKind.Organization, slug, expectedVersion, user, cancellationToken);
+
+    public Task<SaveResult<SourceDto>> DeleteSourceAsync(string slug, int expectedVersion, string user, CancellationToken cancellationToken = default) =>
+        DeleteAsync(EntityKind.Source, slug, expectedVersion, user, cancellationToken);
+
+    /// <summary>A person's tenures, earliest start first, for the list on the person's editor page.</summary>
+    public async Task<IReadOnlyList<Choice>> TenuresOfAsync(string personSlug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var tenures = await db.Tenures.AsNoTracking().Where(t => t.Person.Slug == personSlug)
+            .Select(t => new { t.Slug, t.Role, t.Start, t.End, Organization = t.Organization.Name }).ToListAsync(cancellationToken);
+        return tenures.OrderBy(t => t.Start?.Start ?? DateOnly.MinValue).ThenBy(t => t.Slug, StringComparer.Ordinal)
+            .Select(t => new Choice(t.Slug, TenureLabel(null, t.Role, t.Organization, t.Start, t.End))).ToList();
+    }
 
     /// <summary>An entity's recorded changes, newest first.</summary>
     public async Task<IReadOnlyList<ChangeRecord>> HistoryAsync(string entityType, string slug, CancellationToken cancellationToken = default)
@@ -154,8 +186,29 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
             await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => new Choice(p.Slug, p.Name)).ToListAsync(cancellationToken),
             (await db.Events.AsNoTracking().Select(e => new { e.Slug, e.TitleEn, e.DateStart, e.DateEnd }).ToListAsync(cancellationToken))
                 .OrderBy(e => e.DateStart).ThenBy(e => e.DateEnd).Select(e => new Choice(e.Slug, e.TitleEn)).ToList(),
-            await db.Figures.AsNoTracking().OrderBy(f => f.Label).Select(f => new Choice(f.Slug, f.Label)).ToListAsync(cancellationToken));
+            await db.Figures.AsNoTracking().OrderBy(f => f.Label).Select(f => new Choice(f.Slug, f.Label)).ToListAsync(cancellationToken),
+            (await db.Tenures.AsNoTracking().Select(t => new { t.Slug, t.Role, t.Start, t.End, Person = t.Person.Name, Organization = t.Organization.Name }).ToListAsync(cancellationToken))
+                .OrderBy(t => t.Person, StringComparer.Ordinal).ThenBy(t => t.Start?.Start ?? DateOnly.MinValue)
+                .Select(t => new Choice(t.Slug, TenureLabel(t.Person, t.Role, t.Organization, t.Start, t.End))).ToList());
     }
+
+    /// <summary>"Ruben Mayer: research lead at Meta Superintelligence Labs (2025-06 – 2025-08)".</summary>
+    private static string TenureLabel(string? person, string? role, string organization, PartialDate? start, PartialDate? end)
+    {
+        var what = role is null ? organization : $"{role} at {organization}";
+        var when = start is null && end is null ? "" : $" ({start?.ToString() ?? "?"} – {end?.ToString() ?? "now"})";
+        return (person is null ? "" : person + ": ") + what + when;
+    }
+
+    /// <summary>
+    /// The concurrency token of an entity a form edits. Events, people and figures keep a stored version number;
+    /// tenures, organisations and sources have no version column, so theirs is a fingerprint of what they say: any
+    /// change to them, by an editor or an import, gives another token. It is checked inside the write transaction.
+    /// </summary>
+    private static int VersionOf<TDto, TEntity>(EntityKind<TDto, TEntity> kind, TEntity entity) where TDto : class where TEntity : class =>
+        entity is IVersioned versioned
+            ? versioned.Version
+            : (int)(BinaryPrimitives.ReadUInt32BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(kind.ComparableJson(kind.ToDto(entity))))) & int.MaxValue);
 
     private static string Summary(int? expectedVersion, bool overwrite) =>
         expectedVersion is null ? "Created" : overwrite ? "Edited (saved over a newer version)" : "Edited";
@@ -170,7 +223,7 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
             return null;
         }
 
-        return new Editable<TDto>(kind.ToDto(entity), (entity as IVersioned)?.Version ?? 0, await LastChangeAsync(db, kind.Name, slug, cancellationToken));
+        return new Editable<TDto>(kind.ToDto(entity), VersionOf(kind, entity), await LastChangeAsync(db, kind.Name, slug, cancellationToken));
     }
 
     private async Task<SaveResult<TDto>> SaveAsync<TDto, TEntity>(
@@ -180,7 +233,7 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
         var slug = kind.SlugOf(dto) ?? string.Empty;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await TrackerDatabase.BeginWriteAsync(db, cancellationToken);
         var index = await StoreIndex.LoadAsync(db, cancellationToken);
         var entity = kind.In(index).GetValueOrDefault(slug);
         var creating = expectedVersion is null && !overwrite;
@@ -195,7 +248,7 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
             return new SaveResult<TDto>(SaveStatus.NotFound, null, 0, [new DatasetProblem("", $"the {kind.Name} '{slug}' no longer exists: someone deleted it")], null);
         }
 
-        if (!overwrite && entity is IVersioned stale && stale.Version != expectedVersion)
+        if (!overwrite && entity is not null && VersionOf(kind, entity) != expectedVersion)
         {
             return await ConflictAsync(db, kind, entity, cancellationToken);
         }
@@ -226,7 +279,7 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
         if (entity is not null && kind.ComparableJson(kind.ToDto(entity)) == kind.ComparableJson(normalized))
         {
             // Nothing to change: no new version, nothing recorded.
-            return new SaveResult<TDto>(SaveStatus.Saved, kind.ToDto(entity), (entity as IVersioned)?.Version ?? 0, [], await LastChangeAsync(db, kind.Name, slug, cancellationToken));
+            return new SaveResult<TDto>(SaveStatus.Saved, kind.ToDto(entity), VersionOf(kind, entity), [], await LastChangeAsync(db, kind.Name, slug, cancellationToken));
         }
 
         var action = entity is null ? ChangeAction.Create : ChangeAction.Update;
@@ -263,7 +316,7 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
         db.ChangeRecords.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SaveResult<TDto>(SaveStatus.Saved, after, (entity as IVersioned)?.Version ?? 0, [], ChangeInfo.Of(record));
+        return new SaveResult<TDto>(SaveStatus.Saved, after, VersionOf(kind, entity), [], ChangeInfo.Of(record));
     }
 
     private async Task<SaveResult<TDto>> DeleteAsync<TDto, TEntity>(
@@ -272,14 +325,14 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await TrackerDatabase.BeginWriteAsync(db, cancellationToken);
         var index = await StoreIndex.LoadAsync(db, cancellationToken);
         if (!kind.In(index).TryGetValue(slug, out var entity))
         {
             return new SaveResult<TDto>(SaveStatus.NotFound, null, 0, [new DatasetProblem("", $"the {kind.Name} '{slug}' no longer exists: someone deleted it")], null);
         }
 
-        if (entity is IVersioned versioned && expectedVersion is { } expected && versioned.Version != expected)
+        if (expectedVersion is { } expected && VersionOf(kind, entity) != expected)
         {
             return await ConflictAsync(db, kind, entity, cancellationToken);
         }
@@ -287,12 +340,10 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
         // Whatever still refers to the entity shows up as an unknown reference once it is gone.
         var document = index.ToDocument();
         document = kind.WithList(document, kind.List(document)!.Where(x => kind.SlugOf(x) != slug).ToList());
-        var problems = DatasetValidator.Validate(document)
-            .Select(p => new DatasetProblem("", $"{EntityKind.Describe(document, p.Path)} still refers to it ({p.Message}): change or delete that first"))
-            .ToList();
-        if (problems.Count > 0)
+        var references = DatasetValidator.Validate(document);
+        if (references.Count > 0)
         {
-            return new SaveResult<TDto>(SaveStatus.Invalid, null, 0, problems, null);
+            return new SaveResult<TDto>(SaveStatus.Invalid, null, 0, StillReferred(kind, document, references), null);
         }
 
         var before = kind.ToDto(entity);
@@ -313,13 +364,36 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
         return new SaveResult<TDto>(SaveStatus.Saved, null, 0, [], ChangeInfo.Of(record));
     }
 
+    /// <summary>
+    /// Why an entity cannot be deleted: first how many references still point to it ("3 citations still cite this
+    /// source"), then which entities they are in (the first <see cref="ReferrersShown"/>).
+    /// </summary>
+    private static List<DatasetProblem> StillReferred(EntityKind kind, DatasetDocument document, IReadOnlyList<DatasetProblem> references)
+    {
+        var count = references.Count;
+        var summary = kind.Name == "source"
+            ? $"{count} {(count == 1 ? "citation still cites" : "citations still cite")} this source"
+            : $"{count} {(count == 1 ? "reference still points" : "references still point")} to this {kind.Name}";
+        var problems = new List<DatasetProblem> { new("", $"Not deleted: {summary}. Change or delete {(count == 1 ? "it" : "them")} first.") };
+        problems.AddRange(references.Take(ReferrersShown)
+            .Select(p => new DatasetProblem("", $"{EntityKind.Describe(document, p.Path)} still refers to it ({p.Message}): change or delete that first")));
+        if (count > ReferrersShown)
+        {
+            problems.Add(new DatasetProblem("", $"… and {count - ReferrersShown} more"));
+        }
+
+        return problems;
+    }
+
+    private const int ReferrersShown = 10;
+
     private static async Task<SaveResult<TDto>> ConflictAsync<TDto, TEntity>(TrackerDbContext db, EntityKind<TDto, TEntity> kind, TEntity theirs, CancellationToken cancellationToken)
         where TDto : class where TEntity : class
     {
         var dto = kind.ToDto(theirs);
         var last = await LastChangeAsync(db, kind.Name, kind.SlugOf(dto)!, cancellationToken);
         var who = last is null ? "Someone" : last.ChangedBy;
-        return new SaveResult<TDto>(SaveStatus.Conflict, dto, (theirs as IVersioned)?.Version ?? 0,
+        return new SaveResult<TDto>(SaveStatus.Conflict, dto, VersionOf(kind, theirs),
             [new DatasetProblem("", $"{who} saved a newer version of this {kind.Name} after you opened it")], last);
     }
 

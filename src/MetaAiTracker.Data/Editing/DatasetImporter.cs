@@ -50,7 +50,7 @@ public sealed class DatasetImporter(IDbContextFactory<TrackerDbContext> factory,
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await TrackerDatabase.BeginWriteAsync(db, ct);
             var index = await StoreIndex.LoadAsync(db, ct);
             var plan = Plan(index, document);
             var summary = $"Import of '{document.Name ?? "dataset"}'";

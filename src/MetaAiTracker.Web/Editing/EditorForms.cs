@@ -125,6 +125,80 @@ public sealed class FigureForm
     };
 }
 
+public sealed class TenureForm
+{
+    public string? Slug { get; set; }
+    public string? Person { get; set; }
+    public string? Organization { get; set; }
+    public string? Role { get; set; }
+    public string? Start { get; set; }
+    public string? End { get; set; }
+    public string? CameFrom { get; set; }
+    public string? WentTo { get; set; }
+    public string? Reason { get; set; }
+    public ClaimStatus Status { get; set; } = ClaimStatus.Reported;
+    public string? StatusNote { get; set; }
+    public List<CitationForm> Citations { get; set; } = [new()];
+
+    public static TenureForm From(TenureDto t) => new()
+    {
+        Slug = t.Slug, Person = t.Person, Organization = t.Organization, Role = t.Role, Start = t.Start, End = t.End, CameFrom = t.CameFrom,
+        WentTo = t.WentTo, Reason = t.Reason, Status = Form.Status(t.Status), StatusNote = t.StatusNote, Citations = CitationForm.From(t.Citations),
+    };
+
+    public TenureDto ToDto() => new()
+    {
+        Slug = Form.Text(Slug), Person = Form.Text(Person), Organization = Form.Text(Organization), Role = Form.Text(Role), Start = Form.Text(Start),
+        End = Form.Text(End), CameFrom = Form.Text(CameFrom), WentTo = Form.Text(WentTo), Reason = Form.Text(Reason), Status = EnumText.ToText(Status),
+        StatusNote = Form.Text(StatusNote), Citations = Citations.Select(c => c.ToDto()).ToList(),
+    };
+}
+
+public sealed class OrganizationForm
+{
+    public string? Slug { get; set; }
+    public string? Name { get; set; }
+    public string? NameZh { get; set; }
+    public string? ShortName { get; set; }
+    public string? Parent { get; set; }
+    public OrganizationKind Kind { get; set; }
+    public string? Description { get; set; }
+
+    public static OrganizationForm From(OrganizationDto o) => new()
+    {
+        Slug = o.Slug, Name = o.Name, NameZh = o.NameZh, ShortName = o.ShortName, Parent = o.Parent,
+        Kind = EnumText.TryParse<OrganizationKind>(o.Kind, out var kind) ? kind : default, Description = o.Description,
+    };
+
+    public OrganizationDto ToDto() => new()
+    {
+        Slug = Form.Text(Slug), Name = Form.Text(Name), NameZh = Form.Text(NameZh), ShortName = Form.Text(ShortName), Parent = Form.Text(Parent),
+        Kind = EnumText.ToText(Kind), Description = Form.Text(Description),
+    };
+}
+
+public sealed class SourceForm
+{
+    public string? Slug { get; set; }
+    public string? Title { get; set; }
+    public string? Publisher { get; set; }
+    public string? Published { get; set; }
+    public string? Language { get; set; }
+    public string? Url { get; set; }
+    public bool IsPrimary { get; set; }
+
+    public static SourceForm From(SourceDto s) => new()
+    {
+        Slug = s.Slug, Title = s.Title, Publisher = s.Publisher, Published = s.Published, Language = s.Language, Url = s.Url, IsPrimary = s.IsPrimary,
+    };
+
+    public SourceDto ToDto() => new()
+    {
+        Slug = Form.Text(Slug), Title = Form.Text(Title), Publisher = Form.Text(Publisher), Published = Form.Text(Published),
+        Language = Form.Text(Language), Url = Form.Text(Url), IsPrimary = IsPrimary,
+    };
+}
+
 internal static class Form
 {
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

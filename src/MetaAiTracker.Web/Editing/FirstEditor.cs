@@ -6,10 +6,12 @@ namespace MetaAiTracker.Web.Editing;
 /// <summary>
 /// On start, creates the "Editor" role and, when <c>Tracker:Admin:Email</c> and <c>Tracker:Admin:Password</c> are both
 /// set, the first editor's account (once: an existing account keeps its password and is only put back in the role).
+/// Runs at start-up under the store's start lock (<see cref="Hosting.ScaleOut.OncePerDatabaseAsync"/>), so that two
+/// instances starting together on an empty database do not both create the role or the account.
 /// </summary>
-public sealed class FirstEditor(IServiceScopeFactory scopes, IOptions<EditingOptions> options, ILogger<FirstEditor> logger) : IHostedService
+public sealed class FirstEditor(IServiceScopeFactory scopes, IOptions<EditingOptions> options, ILogger<FirstEditor> logger)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task EnsureAsync(CancellationToken cancellationToken)
     {
         var admin = options.Value;
         if (!admin.IsConfigured)
@@ -40,8 +42,6 @@ public sealed class FirstEditor(IServiceScopeFactory scopes, IOptions<EditingOpt
             Check(await users.AddToRoleAsync(user, Roles.Editor), $"make {email} an editor");
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static void Check(IdentityResult result, string what)
     {

@@ -24,7 +24,7 @@ public sealed class BlazorLimitsOptions : IValidatableObject
 
     /// <summary>How long a .NET → JavaScript call waits for the browser before it fails.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
-    public TimeSpan JSInteropDefaultCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan JSInteropDefaultCallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Render batches sent but not yet acknowledged by the browser before the circuit stops rendering.</summary>
     [Range(1, 100)]

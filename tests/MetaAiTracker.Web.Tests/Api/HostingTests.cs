@@ -96,7 +96,7 @@ public sealed class HostingTests
         var circuit = app.Services.GetRequiredService<IOptions<CircuitOptions>>().Value;
         Assert.Equal(100, circuit.DisconnectedCircuitMaxRetained);
         Assert.Equal(TimeSpan.FromMinutes(1), circuit.DisconnectedCircuitRetentionPeriod);
-        Assert.Equal(TimeSpan.FromSeconds(10), circuit.JSInteropDefaultCallTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), circuit.JSInteropDefaultCallTimeout);
         Assert.Equal(10, circuit.MaxBufferedUnacknowledgedRenderBatches);
         var hub = BlazorHubOptions(app.Services);
         Assert.Equal(32 * 1024, hub.MaximumReceiveMessageSize);

@@ -3,12 +3,12 @@ using System.Text.Json;
 using MetaAiTracker.Web.Api;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using MetaAiTracker.Tests.Shared;
 
 namespace MetaAiTracker.Web.Tests.Api;
 
 /// <summary>
-/// The whole app over a real SQLite file of its own, migrated and seeded with the shipped dataset on start,
+/// The whole app over a real database of its own (SQLite file, or PostgreSQL on PostgreSQL runs), migrated and seeded with the shipped dataset on start,
 /// exactly as in production. The rate limit is set high unless a test asks for a low one.
 /// </summary>
 public class TrackerAppFactory : WebApplicationFactory<Program>
@@ -21,11 +21,8 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
 
     public TrackerAppFactory(IDictionary<string, string?> settings)
     {
-        DatabasePath = Path.Combine(Path.GetTempPath(), "metaaitracker-tests", $"api-{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        _settings = new Dictionary<string, string?>(_store.Settings, StringComparer.OrdinalIgnoreCase)
         {
-            ["ConnectionStrings:Tracker"] = $"Data Source={DatabasePath}",
             ["Tracker:RateLimit:PermitLimit"] = "1000000",
             ["Tracker:RateLimit:WindowSeconds"] = "60",
             ["Serilog:MinimumLevel:Default"] = "Warning",
@@ -36,7 +33,7 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
         }
     }
 
-    public string DatabasePath { get; }
+    private readonly EmptyStore _store = new("api");
 
     public static JsonSerializerOptions Json { get; } = ApiJson.CreateOptions();
 
@@ -59,18 +56,7 @@ public class TrackerAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try
-            {
-                File.Delete(DatabasePath + suffix);
-            }
-            catch (IOException)
-            {
-                // best effort: the temp folder is cleaned by the OS
-            }
-        }
+        _store.Dispose();
     }
 }
 

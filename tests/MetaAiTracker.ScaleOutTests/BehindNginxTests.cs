@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+
+namespace MetaAiTracker.ScaleOutTests;
+
+/// <summary>
+/// Headless Chromium (Debian's) through nginx on loopback, with the repository's deploy/nginx/metaaitracker.conf
+/// (ip_hash affinity, WebSocket upgrade for /_blazor) in front of the two instances: the interactive timeline
+/// filter, the attrition charts and an editor's sign-in all work through the proxy.
+/// </summary>
+[Collection(TwoInstancesCollection.Name)]
+public sealed class BehindNginxTests(TwoInstancesFixture app) : IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        var chromium = new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
+            .FirstOrDefault(c => !string.IsNullOrEmpty(c) && File.Exists(c))
+            ?? throw new InvalidOperationException("Chromium not found: install Debian's chromium (tests/run.sh does this) or set CHROMIUM_PATH.");
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            Headless = true,
+            ExecutablePath = chromium,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task The_timeline_theme_filter_works_through_the_proxy()
+    {
+        var (page, errors) = await NewPageAsync();
+        await GotoInteractiveAsync(page, "/timeline");
+        var all = await page.Locator("[data-testid=timeline-item]").CountAsync();
+
+        var chip = page.Locator("[data-testid=theme-facets] button[data-theme=ethics-regulation]");
+        var facetCount = int.Parse((await chip.Locator(".facet-count").InnerTextAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await chip.ClickAsync(); // handled over the circuit's WebSocket, through nginx
+
+        await Expect(page).ToHaveURLAsync(new Regex("themes=ethics-regulation"));
+        await Expect(chip).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.Locator("[data-testid=timeline-item]")).ToHaveCountAsync(facetCount);
+        Assert.True(facetCount < all, $"the filter did not narrow the list: {facetCount} of {all}");
+        Assert.Empty(errors);
+        Assert.Contains(app.AccessLog(), l => l.Contains("/_blazor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_attrition_page_renders_its_charts_through_the_proxy()
+    {
+        var (page, errors) = await NewPageAsync();
+        await GotoInteractiveAsync(page, "/attrition");
+        foreach (var name in new[] { "headcount", "flows", "time-to-departure", "destination", "cohort" })
+        {
+            var chart = page.Locator($"[data-testid=chart-{name}]");
+            await Expect(chart).ToBeVisibleAsync();
+            Assert.True(await chart.Locator("svg path, svg circle, svg rect").CountAsync() > 0, $"chart-{name} has no data points");
+        }
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task An_editor_signs_in_through_the_proxy()
+    {
+        var (page, errors) = await NewPageAsync();
+        await page.GotoAsync("/account/login?returnUrl=%2Feditor");
+        await page.Locator("#sign-in-email").FillAsync(TwoInstancesFixture.EditorEmail);
+        await page.Locator("#sign-in-password").FillAsync(TwoInstancesFixture.EditorPassword);
+        await page.Locator("[data-testid=sign-in-submit]").ClickAsync();
+        await page.WaitForURLAsync("**/editor");
+        await page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await Expect(page.GetByText(TwoInstancesFixture.EditorEmail).First).ToBeVisibleAsync();
+        Assert.Empty(errors);
+    }
+
+    private async Task<(IPage Page, List<string> Errors)> NewPageAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = app.ProxyUrl,
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error")
+            {
+                errors.Add($"console error on {page.Url}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => errors.Add($"page error on {page.Url}: {error}");
+        return (page, errors);
+    }
+
+    private static async Task GotoInteractiveAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+    }
+}
