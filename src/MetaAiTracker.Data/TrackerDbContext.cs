@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using MetaAiTracker.Core.Abstractions;
 using MetaAiTracker.Core.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -74,10 +76,11 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
 
     /// <inheritdoc />
     /// <remarks>
-    /// SQLite: the FTS5 tables "EventSearch" and "CitationSearch" are made by the EventSearch migration (raw SQL, outside
-    /// the EF model). The text goes in as one FTS5 string (double quotes, inner quotes doubled), so its characters mean
-    /// themselves: no FTS operators, and LIKE's % and _ are plain characters here too. The trigram tokenizer folds case
-    /// for all of Unicode, a superset of LIKE's ASCII-only folding, so the index never misses a row LIKE would find.
+    /// SQLite: the FTS5 table "EventText" is made by the EventTextSearch migration (raw SQL, outside the EF model): one
+    /// row per event with its titles, summaries and citation quotes, so the lookup returns event ids directly. The text
+    /// goes in as one FTS5 string (double quotes, inner quotes doubled), so its characters mean themselves: no FTS
+    /// operators, and LIKE's % and _ are plain characters here too. The trigram tokenizer folds case for all of Unicode,
+    /// a superset of LIKE's ASCII-only folding, so the index never misses a row LIKE would find.
     /// PostgreSQL: ILIKE over the six text columns, each with a pg_trgm GIN index (the PostgreSQL migration
     /// TextSearch, raw SQL as well). ILIKE folds case at least for ASCII, so again never fewer rows than the
     /// caller's exact LIKE (which <see cref="Postgres.AsciiCaseInsensitiveLikeTranslator"/> makes SQLite's rule).
@@ -108,12 +111,37 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
         }
 
         var phrase = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        return Database.SqlQuery<int>($"""
-            SELECT "rowid" AS "Value" FROM "EventSearch" WHERE "EventSearch" MATCH {phrase}
-            UNION
-            SELECT "c"."EventId" AS "Value" FROM "CitationSearch" JOIN "Citations" AS "c" ON "c"."Id" = "CitationSearch"."rowid"
-            WHERE "CitationSearch" MATCH {phrase} AND "c"."EventId" IS NOT NULL
-            """);
+        return Database.SqlQuery<int>($"""SELECT "rowid" AS "Value" FROM "EventText" WHERE "EventText" MATCH {phrase}""");
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The trigram index is exact, not just a superset, when no character of the text has a case: FTS5 then matches
+    /// the same substrings LIKE matches (LIKE folds ASCII letters only, FTS5 all of Unicode, and a caseless character
+    /// folds to itself and is the fold of nothing else). So Chinese, digits, punctuation and spaces are answered by the
+    /// index alone; any letter with a case (even ASCII) keeps the LIKE check. Control characters are excluded too: the
+    /// quotes are indexed one per line in a single column, and only a text with a line break could match across two.
+    /// </remarks>
+    /// SQLite only: PostgreSQL's candidates keep the caller's LIKE check.
+    public IQueryable<int>? EventIdsContaining(string text) =>
+        Database.IsSqlite() && IsCaseless(text) ? EventIdsMatching(text) : null;
+
+    /// <summary>True when no character of <paramref name="text"/> has a case or is a control character.</summary>
+    public static bool IsCaseless(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            // Any upper-, lower- or title-case letter (ß has no one-letter upper case in .NET, but FTS5 folds ẞ to it),
+            // and anything else with a case mapping (Roman numerals, circled letters).
+            if (Rune.IsControl(rune)
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                || Rune.ToLowerInvariant(rune) != rune || Rune.ToUpperInvariant(rune) != rune)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

@@ -26,6 +26,8 @@ internal static class ExplainCommand
         {
             ("Timeline", () => new TimelineService(factory).QueryAsync(TrackerBenchmarks.FilteredTimeline)),
             ("TextSearch", () => new TimelineService(factory).QueryAsync(TrackerBenchmarks.TextFilter)),
+            ("TextSearchRareZh", () => new TimelineService(factory).QueryAsync(TrackerBenchmarks.RareChineseFilter)),
+            ("TextSearchRareEn", () => new TimelineService(factory).QueryAsync(TrackerBenchmarks.RareEnglishFilter)),
             ("ApiEvents", () => new TimelineService(factory).QueryAsync(TrackerBenchmarks.ApiFilter)),
             ("Grouping", () => new TimelineService(factory).QueryAsync(TrackerBenchmarks.GroupFilter)),
             ("Attrition", () => new AttritionService(factory, TimeProvider.System).ComputeAsync(new AttritionRequest())),
@@ -34,6 +36,12 @@ internal static class ExplainCommand
         await connection.OpenAsync();
         foreach (var (name, run) in calls.Where(c => which is null || c.Name == which))
         {
+            // --warm N: run it N times first, so the timings are those of a warm page cache and connection pool.
+            for (var i = 0; i < Options.GetInt(args, "--warm", 0); i++)
+            {
+                await run();
+            }
+
             recorder.Commands.Clear();
             await run();
             Console.WriteLine($"===== {name}: {recorder.Commands.Count} commands");

@@ -71,9 +71,7 @@ public sealed class HandSql(string connectionString)
             if (text.EnumerateRunes().Count() >= 3)
             {
                 where.Append("""
-                     AND e.Id IN (SELECT rowid FROM EventSearch WHERE EventSearch MATCH $phrase
-                                  UNION SELECT c.EventId FROM CitationSearch JOIN Citations c ON c.Id = CitationSearch.rowid
-                                        WHERE CitationSearch MATCH $phrase AND c.EventId IS NOT NULL)
+                     AND e.Id IN (SELECT rowid FROM EventText WHERE EventText MATCH $phrase)
                     """);
                 Set(command, "$phrase", "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
             }

@@ -13,6 +13,8 @@ return args.Length == 0 ? Usage() : args[0] switch
     "db" => await DatabaseCommand.RunAsync(args[1..]),
     "explain" => await ExplainCommand.RunAsync(args[1..]),
     "verify" => await VerifyCommand.RunAsync(args[1..]),
+    "http" => await ApiHttpCommand.RunAsync(args[1..]),
+    "time" => await TimeCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -23,8 +25,10 @@ static int Usage()
           generate --events N [--seed S] --out FILE.json
           db --events N [--seed S]                       build (or reuse) the benchmark database for N events; prints its path
           verify --events 1000,10000                     checks that each hand-SQL baseline gives the service's answer
-          explain --events N [--only Timeline]           prints the SQL EF sends for each benchmark, with EXPLAIN QUERY PLAN
+          explain --events N [--only Timeline] [--warm 3]prints the SQL EF sends for each benchmark, with EXPLAIN QUERY PLAN
           bench [--quick] [BenchmarkDotNet arguments]    e.g. bench --quick --filter '*Timeline*'
+          time [--events 1000,10000,100000] [--calls 30] [--only Timeline]   wall median/p95 and CPU per call
+          http [--events 1000,10000,100000] [--requests 300]   GET /api/events over HTTP on the real app: median and p95
           load [--client protocol|browser] [--circuits 500] [--seconds 60] [--think 10000,30000] [--url http://127.0.0.1:5080] [--pid SERVER_PID]
         """);
     return 2;

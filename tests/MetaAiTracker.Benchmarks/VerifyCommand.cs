@@ -17,6 +17,8 @@ internal static class VerifyCommand
             await b.SetupAsync();
             failures += await Compare(events, "Timeline", b.Timeline_Service, b.Timeline_HandSql);
             failures += await Compare(events, "TextSearch", b.TextSearch_Service, b.TextSearch_HandSql);
+            failures += await Compare(events, "RareZh", b.TextSearchRareZh_Service, b.TextSearchRareZh_HandSql);
+            failures += await Compare(events, "RareEn", b.TextSearchRareEn_Service, b.TextSearchRareEn_HandSql);
             failures += await Compare(events, "Attrition", b.Attrition_Service, b.Attrition_HandSql);
             failures += await Compare(events, "ApiEvents", b.ApiEvents_Service, b.ApiEvents_HandSql); // the JSON's length
             failures += await Compare(events, "ApiResult", () => b.Timeline.QueryAsync(TrackerBenchmarks.ApiFilter), () => b.Sql.TimelineAsync(TrackerBenchmarks.ApiFilter));

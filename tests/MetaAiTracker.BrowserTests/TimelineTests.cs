@@ -71,6 +71,45 @@ public sealed partial class TimelineTests(AppFixture app)
         Assert.Empty(errors);
     }
 
+    [Theory]
+    [InlineData("若鸣", 1280, ColorScheme.Light)]
+    [InlineData("pang", 390, ColorScheme.Dark)]
+    public async Task Typing_part_of_a_name_offers_the_person_and_choosing_them_filters_the_list_and_the_url(string typed, int width, ColorScheme scheme)
+    {
+        var (page, errors) = await app.NewPageAsync(width: width, colorScheme: scheme);
+        await AppFixture.GotoInteractiveAsync(page, "/timeline");
+        var (_, total) = await CountsAsync(page);
+
+        var input = page.Locator("[data-testid=people-filter] input");
+        await input.ClickAsync();
+        await input.PressSequentiallyAsync(typed, new() { Delay = 50 });
+        await Expect(input).ToHaveValueAsync(typed); // nothing typed is lost while the search runs
+        var option = page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Ruoming Pang" });
+        await Expect(option).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Mark Zuckerberg" })).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"metaaitracker-people-picker-{width}-{scheme}.png") });
+        await option.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("people=ruoming-pang"));
+        var chip = page.Locator("[data-testid=people-filter-chosen] button[data-slug=ruoming-pang]");
+        await Expect(chip).ToContainTextAsync("庞若鸣");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"metaaitracker-people-chosen-{width}-{scheme}.png") });
+        await Expect(page.Locator("[data-testid=timeline-item]")).Not.ToHaveCountAsync(total);
+        var (shown, _) = await CountsAsync(page);
+        Assert.InRange(shown, 1, total - 1);
+        foreach (var item in await page.Locator("[data-testid=timeline-item]").AllAsync())
+        {
+            await Expect(item).ToContainTextAsync("Ruoming Pang");
+        }
+
+        // The chip removes the person again (keyboard: it is a button).
+        await chip.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).Not.ToHaveURLAsync(new Regex("people="));
+        await Expect(page.Locator("[data-testid=timeline-item]")).ToHaveCountAsync(total);
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task The_header_search_jumps_to_the_timeline_with_chinese_text()
     {

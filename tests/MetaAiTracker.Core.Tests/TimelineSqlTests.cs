@@ -26,10 +26,22 @@ public sealed class TimelineSqlTests(FixtureDatabase fixture) : IClassFixture<Fi
 
     private static void AssertHasEveryPredicate(string sql)
     {
+        AssertHasFacetPredicates(sql);
+        AssertHasTextAndRangePredicates(sql);
+    }
+
+    /// <summary>The filters the facets leave out one at a time: themes and statuses.</summary>
+    private static void AssertHasFacetPredicates(string sql)
+    {
         Assert.Contains("\"EventThemes\"", sql, StringComparison.Ordinal);          // themes (all: counted per event)
+        Assert.Contains("\"Status\"", sql, StringComparison.Ordinal);               // statuses
+    }
+
+    /// <summary>The filters every facet keeps, text included.</summary>
+    private static void AssertHasTextAndRangePredicates(string sql)
+    {
         Assert.Contains("\"EventPeople\"", sql, StringComparison.Ordinal);          // people
         Assert.Contains("\"EventOrganizations\"", sql, StringComparison.Ordinal);   // organisations
-        Assert.Contains("\"Status\"", sql, StringComparison.Ordinal);               // statuses
         Assert.Contains("\"DateStart\" >=", sql, StringComparison.Ordinal);         // from
         Assert.Contains("\"DateEnd\" <=", sql, StringComparison.Ordinal);           // to
         Assert.Contains(" LIKE ", sql, StringComparison.Ordinal);                    // text
@@ -64,10 +76,18 @@ public sealed class TimelineSqlTests(FixtureDatabase fixture) : IClassFixture<Fi
         // The LogTo stream saw the same commands the interceptor did.
         Assert.Equal(recorder.Commands.Count, recorder.Logged.Count);
         // Total: one COUNT over the filtered events (the other COUNT is the store's total, with no WHERE).
+        // The text is searched once (index candidates checked with LIKE), with the dates, people and organisations, in
+        // a command of its own; the count and the page then filter the ids it found (one JSON-array parameter) by theme
+        // and status.
+        var text = Assert.Single(recorder.Commands, c => c.Sql.Contains(" LIKE ", StringComparison.Ordinal));
+        AssertHasTextAndRangePredicates(text.Sql);
+        Assert.Contains("\"EventText\" MATCH", text.Sql, StringComparison.Ordinal);
         var count = Assert.Single(recorder.Commands, c => c.Sql.ReplaceLineEndings("\n").StartsWith("SELECT COUNT(*)\nFROM \"Events\" AS \"e\"\nWHERE", StringComparison.Ordinal));
-        AssertHasEveryPredicate(count.Sql);
+        AssertHasFacetPredicates(count.Sql);
+        Assert.Contains("json_each(", count.Sql, StringComparison.Ordinal);
         var items = recorder.ItemsQuery();
-        AssertHasEveryPredicate(items.Sql);
+        AssertHasFacetPredicates(items.Sql);
+        Assert.Contains("json_each(", items.Sql, StringComparison.Ordinal);
         Assert.Contains("LIMIT", items.Sql, StringComparison.Ordinal);
         Assert.Contains("ORDER BY", items.Sql, StringComparison.Ordinal);
     }

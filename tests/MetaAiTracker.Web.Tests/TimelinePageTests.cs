@@ -63,6 +63,45 @@ public sealed class TimelinePageTests(ShippedDatasetFixture fixture) : BunitTest
     }
 
     [Fact]
+    public async Task Chosen_people_and_organisations_from_a_link_show_as_named_chips_without_loading_everyone()
+    {
+        const string link = "/timeline?people=ruoming-pang&orgs=apple";
+        var cut = RenderAt(link);
+
+        var expected = await Service<TimelineService>().QueryAsync(FilterOf(link));
+        Assert.InRange(expected.Total, 1, expected.TotalInStore - 1);
+        Assert.Equal(expected.Items.Select(i => i.Slug), cut.FindAll("[data-testid=timeline-item]").Select(li => li.GetAttribute("data-slug")));
+        var person = cut.Find("[data-testid=people-filter-chosen] button[data-slug=ruoming-pang]");
+        Assert.Contains("Ruoming Pang (庞若鸣)", person.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Remove Ruoming Pang (庞若鸣)", person.GetAttribute("aria-label"));
+        Assert.Contains("Apple (苹果)", cut.Find("[data-testid=orgs-filter-chosen] button[data-slug=apple]").TextContent, StringComparison.Ordinal);
+        // The pickers list nobody until asked: no option of the 20 people or 15 organisations is in the page.
+        Assert.Empty(cut.FindAll(".mud-list-item"));
+    }
+
+    [Fact]
+    public void Removing_a_chosen_person_takes_them_out_of_the_url_and_keeps_the_rest()
+    {
+        var cut = RenderAt("/timeline?people=ruoming-pang,alexandr-wang&q=Meta&page=2&pageSize=1");
+
+        cut.Find("[data-testid=people-filter-chosen] button[data-slug=ruoming-pang]").Click();
+
+        var after = FilterOf(new Uri(CurrentUri).PathAndQuery);
+        Assert.Equal(["alexandr-wang"], after.People);
+        Assert.Equal("Meta", after.Text);
+        Assert.Equal(1, after.Page);
+    }
+
+    [Fact]
+    public void An_unknown_person_in_a_link_is_reported_and_left_out()
+    {
+        var cut = RenderAt("/timeline?people=nobody-here,ruoming-pang");
+
+        Assert.Contains("nobody-here", cut.Find("[data-testid=filter-errors]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["ruoming-pang"], cut.FindAll("[data-testid=people-filter-chosen] button").Select(b => b.GetAttribute("data-slug")));
+    }
+
+    [Fact]
     public void Unpressing_a_theme_removes_it_from_the_url()
     {
         var cut = RenderAt("/timeline?themes=talent,partnerships&match=all");

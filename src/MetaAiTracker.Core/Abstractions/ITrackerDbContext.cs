@@ -31,6 +31,14 @@ public interface ITrackerDbContext : IDisposable, IAsyncDisposable
     /// and shorter texts, get null and fall back to LIKE.
     /// </summary>
     IQueryable<int>? EventIdsMatching(string text) => null;
+
+    /// <summary>
+    /// The ids of exactly the events whose title, summary or a citation quote contains <paramref name="text"/> by the
+    /// timeline's rule (LIKE: ASCII-only case folding, every other character as itself), as a composable query, or null
+    /// when the store cannot answer it exactly from an index (then the caller uses <see cref="EventIdsMatching"/> and its
+    /// own exact check). The default is null, so a provider without it still gives correct results.
+    /// </summary>
+    IQueryable<int>? EventIdsContaining(string text) => null;
 }
 
 /// <summary>Creates one short-lived context per operation (never one shared across a Blazor circuit).</summary>

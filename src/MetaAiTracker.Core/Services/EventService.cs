@@ -86,13 +86,59 @@ public sealed class EventService(ITrackerDbContextFactory factory)
             .Select(t => new ThemeRef(t.Slug, t.NameEn, t.NameZh, t.Color)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// At most <paramref name="limit"/> organisations whose name, Chinese name or short name contains
+    /// <paramref name="text"/> (ASCII letters in any case), by name; the first by name when the text is empty.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganizationSummary>> SearchOrganizationsAsync(string? text, int limit = NameSearch.DefaultLimit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateAsync(cancellationToken);
+        IQueryable<Organization> organizations = db.Organizations.AsNoTracking();
+        if (NameSearch.Pattern(text) is { } pattern)
+        {
+            organizations = organizations.Where(o => EF.Functions.Like(o.Name, pattern, NameSearch.Escape)
+                || EF.Functions.Like(o.NameZh!, pattern, NameSearch.Escape) || EF.Functions.Like(o.ShortName!, pattern, NameSearch.Escape));
+        }
+
+        return await SummariesAsync(organizations.OrderBy(o => o.Name).ThenBy(o => o.Slug).Take(Math.Clamp(limit, 1, NameSearch.MaxLimit)), cancellationToken);
+    }
+
+    /// <summary>The given organisations (those that exist), e.g. to label a filter's chosen organisations.</summary>
+    public async Task<IReadOnlyList<OrganizationSummary>> OrganizationsOfAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken = default)
+    {
+        if (slugs.Count == 0)
+        {
+            return [];
+        }
+
+        var list = slugs.ToList();
+        await using var db = await factory.CreateAsync(cancellationToken);
+        return await SummariesAsync(db.Organizations.AsNoTracking().Where(o => list.Contains(o.Slug)), cancellationToken);
+    }
+
+    private static Task<List<OrganizationSummary>> SummariesAsync(IQueryable<Organization> organizations, CancellationToken cancellationToken) =>
+        organizations.Select(o => new OrganizationSummary(o.Slug, o.Name, o.NameZh, o.ShortName, o.Kind, o.Parent == null ? null : o.Parent.Slug, o.Description))
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<OrganizationSummary>> OrganizationsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateAsync(cancellationToken);
-        return await db.Organizations.AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new OrganizationSummary(o.Slug, o.Name, o.NameZh, o.ShortName, o.Kind, o.Parent == null ? null : o.Parent.Slug, o.Description))
-            .ToListAsync(cancellationToken);
+        return await SummariesAsync(db.Organizations.AsNoTracking().OrderBy(o => o.Name), cancellationToken);
     }
+}
+
+/// <summary>The LIKE pattern of a search-as-you-type name picker (%, _ and \\ literal), and its bounds.</summary>
+public static class NameSearch
+{
+    public const int DefaultLimit = 20;
+
+    public const int MaxLimit = 100;
+
+    public const string Escape = "\\";
+
+    /// <summary>"%text%" with LIKE's wildcards escaped, or null for an empty text (no filter).</summary>
+    public static string? Pattern(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : "%" + TimelineService.EscapeLike(text.Trim()) + "%";
 }
 
 public sealed record OrganizationSummary(string Slug, string Name, string? NameZh, string? ShortName, OrganizationKind Kind, string? Parent, string? Description);

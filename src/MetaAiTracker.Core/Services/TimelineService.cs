@@ -40,20 +40,33 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     public async Task<TimelineResult> QueryAsync(TimelineFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateAsync(cancellationToken);
-        var query = Filter(db, filter);
-        var facets = await FacetsAsync(db, filter, cancellationToken);
+
+        // A text search runs once per request (the index, and the LIKE check where the index is not exact), together
+        // with the filters no facet leaves out (dates, people, organisations); the page, the count and both facets then
+        // filter that list of ids by theme and status instead of repeating the search each time.
+        var textIds = await EventIdsWithTextAsync(db, filter, cancellationToken);
+        var totalInStore = await CountEventsAsync(db, cancellationToken);
+        var query = Filter(db, filter, textIds);
+        var facets = await FacetsAsync(db, filter, textIds, cancellationToken);
 
         // With no status filter the status facet counts every matching event exactly once, so their sum is the total
         // and the filter need not run a second time. With one, the total is counted on its own.
         var total = filter.Statuses.Count == 0
             ? facets.Statuses.Sum(f => f.Count)
             : await query.CountAsync(cancellationToken);
-        var totalInStore = db is DbContext context ? await CountEvents.For(context)(context, cancellationToken) : await db.Events.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(filter.PageSize, 1, TimelineFilter.MaxPageSize);
+        var page = Math.Max(filter.Page, 1);
+        if (textIds is not null && IsBroad(textIds, page * pageSize, totalInStore))
+        {
+            // Many matches (a broad word): walking the date index in page order and checking each event against the
+            // list finds a page after a few hundred rows, where fetching every listed event and sorting them reads
+            // thousands. "+ 0" changes nothing in the result; it only keeps SQLite from driving the query by the id list.
+            query = Filter(db, filter, textIds, byIdList: false);
+        }
+
         var ordered = filter.Sort == SortOrder.Descending
             ? query.OrderByDescending(e => e.DateStart).ThenByDescending(e => e.DateEnd).ThenByDescending(e => e.Id)
             : query.OrderBy(e => e.DateStart).ThenBy(e => e.DateEnd).ThenBy(e => e.Id);
-        var pageSize = Math.Clamp(filter.PageSize, 1, TimelineFilter.MaxPageSize);
-        var page = Math.Max(filter.Page, 1);
 
         // The page's own columns first; then the themes, people and organisations of exactly those events, one query
         // each, by id. (A split query would repeat the whole filter, text search included, in each of the three.)
@@ -84,6 +97,13 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
         return new TimelineResult(items, total, totalInStore, page, pageSize, facets);
     }
 
+    /// <summary>
+    /// Whether a page of <paramref name="rows"/> is found sooner by walking an index over all
+    /// <paramref name="totalInStore"/> events and checking each against the <paramref name="ids"/> (about rows × total ÷ ids
+    /// index entries) than by fetching every listed event (ids rows, then a sort or a grouping).
+    /// </summary>
+    private static bool IsBroad(List<int> ids, int rows, int totalInStore) => (long)ids.Count * ids.Count > (long)rows * totalInStore;
+
     // Fixed shapes, compiled once: no expression tree to build, hash and look up on every call.
     private static readonly CompiledPerModel<Func<DbContext, CancellationToken, Task<int>>> CountEvents =
         new(() => EF.CompileAsyncQuery((DbContext db, CancellationToken _) => db.Set<Event>().Count()));
@@ -106,7 +126,10 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     /// Facet counts for the current filter: each facet is counted as if its own filter were not applied, so that
     /// the chips show what choosing another value would give.
     /// </summary>
-    public static async Task<TimelineFacets> FacetsAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken = default)
+    public static async Task<TimelineFacets> FacetsAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken = default) =>
+        await FacetsAsync(db, filter, await EventIdsWithTextAsync(db, filter, cancellationToken), cancellationToken);
+
+    private static async Task<TimelineFacets> FacetsAsync(ITrackerDbContext db, TimelineFilter filter, List<int>? textIds, CancellationToken cancellationToken)
     {
         var context = db as DbContext;
         var themes = context is not null
@@ -129,9 +152,20 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
             }
             else
             {
-                var matching = Filter(db, withoutThemes).Select(e => e.Id);
-                themeCounts = await context.Set<Dictionary<string, object>>(EventThemesTable)
-                    .Where(x => matching.Contains(EF.Property<int>(x, "EventId")))
+                var links = context.Set<Dictionary<string, object>>(EventThemesTable).AsQueryable();
+                if (textIds is not null && withoutThemes.Statuses.Count == 0)
+                {
+                    // The ids already carry every filter the theme facet applies: the link rows of those ids, straight
+                    // from the (EventId, ThemeId) key.
+                    links = links.Where(x => EF.Parameter(textIds).Contains(EF.Property<int>(x, "EventId")));
+                }
+                else
+                {
+                    var matching = Filter(db, withoutThemes, textIds).Select(e => e.Id);
+                    links = links.Where(x => matching.Contains(EF.Property<int>(x, "EventId")));
+                }
+
+                themeCounts = await links
                     .GroupBy(x => EF.Property<int>(x, "ThemeId"))
                     .Select(g => new { g.Key, Count = g.Count() })
                     .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
@@ -139,17 +173,63 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
         }
         else
         {
-            themeCounts = await Filter(db, withoutThemes).SelectMany(e => e.Themes).GroupBy(t => t.Id)
+            themeCounts = await Filter(db, withoutThemes, textIds).SelectMany(e => e.Themes).GroupBy(t => t.Id)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         }
 
-        var withoutStatus = Filter(db, filter with { Statuses = [] });
+        // Many ids: scan the small (Status, DateStart, DateEnd) index checking each against the list, rather than look
+        // up every listed event's wide row for its status.
+        var withoutStatus = Filter(db, filter with { Statuses = [] }, textIds,
+            byIdList: textIds is null || !IsBroad(textIds, textIds.Count / 4, await CountEventsAsync(db, cancellationToken)));
         var statusCounts = await withoutStatus.GroupBy(e => e.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
         return new TimelineFacets(
             themes.Select(t => new FacetCount(t.Slug, t.NameEn, themeCounts.GetValueOrDefault(t.Id))).ToList(),
             Enum.GetValues<ClaimStatus>().Select(s => new FacetCount(EnumText.ToText(s), EnumText.ToText(s), statusCounts.GetValueOrDefault(s))).ToList());
+    }
+
+    private static async Task<int> CountEventsAsync(ITrackerDbContext db, CancellationToken cancellationToken) =>
+        db is DbContext context ? await CountEvents.For(context)(context, cancellationToken) : await db.Events.CountAsync(cancellationToken);
+
+    /// <summary>
+    /// For a filter with text: the ids of the events that contain it and pass the filters every facet keeps (dates,
+    /// people, organisations), looked up once; null for a filter without text. Themes and statuses are left out, since
+    /// each facet counts as if its own one were not chosen.
+    /// </summary>
+    public static async Task<List<int>?> EventIdsWithTextAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(filter.Text))
+        {
+            return null;
+        }
+
+        // Text alone, and an exact index: its ids are the answer (no need to look each event up).
+        var text = filter.Text.Trim();
+        if ((filter with { Text = null, Themes = [], Statuses = [] }).IsEmpty && db.EventIdsContaining(text) is { } exact)
+        {
+            return await exact.ToListAsync(cancellationToken);
+        }
+
+        return await Filter(db, filter with { Themes = [], Statuses = [] }).Select(e => e.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="Filter(ITrackerDbContext, TimelineFilter)"/> for the events of <paramref name="textIds"/> (from
+    /// <see cref="EventIdsWithTextAsync"/>, one JSON-array parameter) when given: then only the theme and status filters
+    /// remain to apply. <paramref name="byIdList"/> false writes the id test so that SQLite does not drive the query by it.
+    /// </summary>
+    private static IQueryable<Event> Filter(ITrackerDbContext db, TimelineFilter filter, List<int>? textIds, bool byIdList = true)
+    {
+        if (textIds is null)
+        {
+            return Filter(db, filter);
+        }
+
+        var query = Filter(db, new TimelineFilter { Themes = filter.Themes, Match = filter.Match, Statuses = filter.Statuses });
+        return byIdList
+            ? query.Where(e => EF.Parameter(textIds).Contains(e.Id))
+            : query.Where(e => EF.Parameter(textIds).Contains(e.Id + 0));
     }
 
     /// <summary>The filtered events as a query (not yet run). Public so that tests can inspect the SQL it becomes.</summary>
@@ -202,34 +282,44 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var text = filter.Text.Trim();
-
-            // No stored text holds U+0000 (PostgreSQL cannot store it, nor take it as a parameter; the dataset never
-            // has one), so such a text matches nothing, on every provider.
-            if (text.Contains('\0', StringComparison.Ordinal))
-            {
-                return query.Where(e => false);
-            }
-
-            // The store's full-text index (SQLite: FTS5 trigram tables) narrows the events to those that may contain
-            // the text, as a subquery of ids; null for one- or two-character texts and for stores without one. The LIKE
-            // below stays in both cases: it is the exact rule (ASCII-only case folding, % and _ literal), and over the
-            // index's candidates it costs a few rows instead of a scan of every event and citation.
-            if (db.EventIdsMatching(text) is { } candidates)
-            {
-                query = query.Where(e => candidates.Contains(e.Id));
-            }
-
-            var pattern = "%" + EscapeLike(text) + "%";
-            query = query.Where(e =>
-                EF.Functions.Like(e.TitleEn, pattern, "\\") ||
-                EF.Functions.Like(e.TitleZh, pattern, "\\") ||
-                EF.Functions.Like(e.SummaryEn, pattern, "\\") ||
-                EF.Functions.Like(e.SummaryZh, pattern, "\\") ||
-                e.Citations.Any(c => EF.Functions.Like(c.Quote, pattern, "\\") || EF.Functions.Like(c.QuoteEn!, pattern, "\\")));
+            query = WithText(db, query, filter.Text.Trim());
         }
 
         return query;
+    }
+
+    /// <summary>The events of <paramref name="query"/> whose title, summary or a citation quote contains <paramref name="text"/>.</summary>
+    private static IQueryable<Event> WithText(ITrackerDbContext db, IQueryable<Event> query, string text)
+    {
+        // No stored text holds U+0000 (PostgreSQL cannot store it, nor take it as a parameter; the dataset never
+        // has one), so such a text matches nothing, on every provider.
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return query.Where(e => false);
+        }
+
+        // Where the store's index is exact for this text (SQLite: a text without cased letters), it decides alone.
+        if (db.EventIdsContaining(text) is { } exact)
+        {
+            return query.Where(e => exact.Contains(e.Id));
+        }
+
+        // The store's full-text index (SQLite: the FTS5 trigram table EventText) narrows the events to those that may
+        // contain the text, as a subquery of ids; null for one- or two-character texts and for stores without one. The
+        // LIKE below stays in both cases: it is the exact rule (ASCII-only case folding, % and _ literal), and over the
+        // index's candidates it costs a few rows instead of a scan of every event and citation.
+        if (db.EventIdsMatching(text) is { } candidates)
+        {
+            query = query.Where(e => candidates.Contains(e.Id));
+        }
+
+        var pattern = "%" + EscapeLike(text) + "%";
+        return query.Where(e =>
+            EF.Functions.Like(e.TitleEn, pattern, "\\") ||
+            EF.Functions.Like(e.TitleZh, pattern, "\\") ||
+            EF.Functions.Like(e.SummaryEn, pattern, "\\") ||
+            EF.Functions.Like(e.SummaryZh, pattern, "\\") ||
+            e.Citations.Any(c => EF.Functions.Like(c.Quote, pattern, "\\") || EF.Functions.Like(c.QuoteEn!, pattern, "\\")));
     }
 
     /// <summary>Reports slugs in the filter that name no theme, person or organisation (the API answers them with 400).</summary>
@@ -264,6 +354,6 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
         return errors;
     }
 
-    private static string EscapeLike(string text) =>
+    internal static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -14,7 +14,13 @@ namespace MetaAiTracker.Data.Migrations
     public partial class EventSearch : Migration
     {
         /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
+        protected override void Up(MigrationBuilder migrationBuilder) => Create(migrationBuilder);
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder) => Drop(migrationBuilder);
+
+        /// <summary>The tables, triggers and initial index (also the EventTextSearch migration's Down).</summary>
+        internal static void Create(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE "EventSearch" USING fts5(
@@ -70,8 +76,8 @@ namespace MetaAiTracker.Data.Migrations
             migrationBuilder.Sql("""INSERT INTO "CitationSearch"("CitationSearch") VALUES ('rebuild');""");
         }
 
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
+        /// <summary>Drops the tables and triggers (also the EventTextSearch migration's Up, which replaces them).</summary>
+        internal static void Drop(MigrationBuilder migrationBuilder)
         {
             foreach (var trigger in new[]
                      {
