@@ -121,7 +121,9 @@ public static class WebSetup
             app.UseHsts();
         }
 
-        app.UseSerilogRequestLogging();
+        // Through the host's logger (configured from Serilog:*), not the static start-up logger that Program keeps
+        // (preserveStaticLogger): otherwise every request would go to the console whatever the configured levels and sinks.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 
         // Pages re-execute the not-found page for an empty 4xx/5xx. The API turns that off for its own requests and
         // answers errors with ProblemDetails in every environment instead. (Re-execution must stay on the main
