@@ -1,3 +1,4 @@
+using MetaAiTracker.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,21 +25,7 @@ public class AppFixture : IAsyncLifetime
     /// <summary>The running app's services (to prepare data the way the app would).</summary>
     public IServiceProvider Services => _factory!.Services;
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "MetaAiTracker.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("MetaAiTracker.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepositoryRoot => BrowserPages.RepositoryRoot;
 
     public async Task InitializeAsync()
     {
@@ -71,34 +58,11 @@ public class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A new page (own context: own storage) that records console errors and page errors.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            ColorScheme = colorScheme,
-            BaseURL = BaseUrl,
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error")
-            {
-                errors.Add($"console error on {page.Url}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => errors.Add($"page error on {page.Url}: {error}");
-        return (page, errors);
-    }
+    public Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light) =>
+        BrowserPages.NewPageAsync(Browser, BaseUrl, width, height, colorScheme);
 
     /// <summary>Opens a page and waits until the Blazor circuit is live (the layout renders a marker after its first interactive render).</summary>
-    public static async Task GotoInteractiveAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        await page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-    }
+    public static Task GotoInteractiveAsync(IPage page, string path) => BrowserPages.GotoInteractiveAsync(page, path);
 
     public async Task DisposeAsync()
     {

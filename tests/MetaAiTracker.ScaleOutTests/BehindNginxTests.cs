@@ -1,3 +1,4 @@
+using MetaAiTracker.Tests.Shared;
 using System.Text.RegularExpressions;
 
 namespace MetaAiTracker.ScaleOutTests;
@@ -81,30 +82,7 @@ public sealed class BehindNginxTests(TwoInstancesFixture app) : IAsyncLifetime
         Assert.Empty(errors);
     }
 
-    private async Task<(IPage Page, List<string> Errors)> NewPageAsync()
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            BaseURL = app.ProxyUrl,
-        });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error")
-            {
-                errors.Add($"console error on {page.Url}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => errors.Add($"page error on {page.Url}: {error}");
-        return (page, errors);
-    }
+    private Task<(IPage Page, List<string> Errors)> NewPageAsync() => BrowserPages.NewPageAsync(_browser, app.ProxyUrl, timeout: 30_000);
 
-    private static async Task GotoInteractiveAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        await page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-    }
+    private static Task GotoInteractiveAsync(IPage page, string path) => BrowserPages.GotoInteractiveAsync(page, path);
 }

@@ -79,21 +79,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "MetaAiTracker.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("MetaAiTracker.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string RepositoryRoot => BrowserPages.RepositoryRoot;
 
     internal static async Task WaitForAsync(string url, TimeSpan timeout, Func<string?> failed)
     {
