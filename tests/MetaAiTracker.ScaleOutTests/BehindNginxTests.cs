@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace MetaAiTracker.ScaleOutTests;
 
 /// <summary>
-/// Headless Chromium (Debian's) through nginx on loopback, with the repository's deploy/nginx/metaaitracker.conf
+/// Headless Chromium (Debian's) through nginx on loopback, with the repository's docs/deploy/nginx/metaaitracker.conf
 /// (ip_hash affinity, WebSocket upgrade for /_blazor) in front of the two instances: the interactive timeline
 /// filter, the attrition charts and an editor's sign-in all work through the proxy.
 /// </summary>

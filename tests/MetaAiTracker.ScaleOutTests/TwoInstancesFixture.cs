@@ -14,7 +14,7 @@ namespace MetaAiTracker.ScaleOutTests;
 /// <summary>
 /// Two real app processes (<c>dotnet MetaAiTracker.Web.dll</c>, the build of this configuration) started at the same
 /// moment on one EMPTY PostgreSQL database, each on its own loopback port, with the first editor configured; and
-/// nginx on a third port in front of them, run with the repository's deploy/nginx/metaaitracker.conf.
+/// nginx on a third port in front of them, run with the repository's docs/deploy/nginx/metaaitracker.conf.
 /// </summary>
 public sealed class TwoInstancesFixture : IAsyncLifetime
 {
@@ -143,10 +143,10 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
         ProxyUrl = $"http://127.0.0.1:{port}";
 
         // The shipped site file, only its listen line pointed at the free port; the instances in the upstreams file.
-        var site = File.ReadAllText(Path.Combine(RepositoryRoot, "deploy", "nginx", "metaaitracker.conf"));
+        var site = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "deploy", "nginx", "metaaitracker.conf"));
         if (!site.Contains("listen 80;", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException("deploy/nginx/metaaitracker.conf no longer has the 'listen 80;' line this test replaces");
+            throw new InvalidOperationException("docs/deploy/nginx/metaaitracker.conf no longer has the 'listen 80;' line this test replaces");
         }
 
         File.WriteAllText(Path.Combine(_nginxFolder, "metaaitracker.conf"), site.Replace("listen 80;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal));
