@@ -6,7 +6,8 @@ namespace MetaAiTracker.ScaleOutTests;
 /// <summary>
 /// Headless Chromium (Debian's) through nginx on loopback, with the repository's docs/deploy/nginx/metaaitracker.conf
 /// (ip_hash affinity, WebSocket upgrade for /_blazor) in front of the two instances: the interactive timeline
-/// filter, the attrition charts and an editor's sign-in all work through the proxy.
+/// filter, the attrition charts and an editor's sign-in all work through the proxy; and an event edited in the browser
+/// on instance A is what instance B serves.
 /// </summary>
 [Collection(TwoInstancesCollection.Name)]
 public sealed class BehindNginxTests(TwoInstancesFixture app) : IAsyncLifetime
@@ -80,6 +81,34 @@ public sealed class BehindNginxTests(TwoInstancesFixture app) : IAsyncLifetime
         await page.Locator("[data-testid=circuit-ready]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         await Expect(page.GetByText(TwoInstancesFixture.EditorEmail).First).ToBeVisibleAsync();
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task An_event_edited_in_the_browser_on_instance_A_is_served_changed_by_instance_B()
+    {
+        // Straight to instance A (no proxy): sign in, edit the title in the editor page, save over A's circuit.
+        var (page, errors) = await BrowserPages.NewPageAsync(_browser, app.A.Url, timeout: 30_000);
+        await page.GotoAsync("/account/login?returnUrl=%2Feditor");
+        await page.Locator("#sign-in-email").FillAsync(TwoInstancesFixture.EditorEmail);
+        await page.Locator("#sign-in-password").FillAsync(TwoInstancesFixture.EditorPassword);
+        await page.Locator("[data-testid=sign-in-submit]").ClickAsync();
+        await page.WaitForURLAsync("**/editor");
+
+        await GotoInteractiveAsync(page, "/editor/events/msl-formed/edit");
+        var title = page.Locator("[data-testid=field-title-en]");
+        var original = await title.InputValueAsync();
+        var edited = original + " (edited in a browser on A)";
+        await title.FillAsync(edited);
+        await title.PressAsync("Tab");
+        await page.Locator("[data-testid=save]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/events/msl-formed$"));
+        Assert.Empty(errors);
+
+        // Instance B serves the change: its API and its event page.
+        using var http = new HttpClient();
+        using var api = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(app.B.Url + "/api/events/msl-formed"));
+        Assert.Equal(edited, api.RootElement.GetProperty("titleEn").GetString());
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(edited), await http.GetStringAsync(app.B.Url + "/events/msl-formed"), StringComparison.Ordinal);
     }
 
     private Task<(IPage Page, List<string> Errors)> NewPageAsync() => BrowserPages.NewPageAsync(_browser, app.ProxyUrl, timeout: 30_000);
