@@ -47,7 +47,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
         var textIds = await EventIdsWithTextAsync(db, filter, cancellationToken);
         var totalInStore = await CountEventsAsync(db, cancellationToken);
         var query = Filter(db, filter, textIds);
-        var facets = await FacetsAsync(db, filter, textIds, cancellationToken);
+        var facets = await FacetsAsync(db, filter, textIds, totalInStore, cancellationToken);
 
         // With no status filter the status facet counts every matching event exactly once, so their sum is the total
         // and the filter need not run a second time. With one, the total is counted on its own.
@@ -127,9 +127,11 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
     /// the chips show what choosing another value would give.
     /// </summary>
     public static async Task<TimelineFacets> FacetsAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken = default) =>
-        await FacetsAsync(db, filter, await EventIdsWithTextAsync(db, filter, cancellationToken), cancellationToken);
+        await FacetsAsync(db, filter, await EventIdsWithTextAsync(db, filter, cancellationToken), null, cancellationToken);
 
-    private static async Task<TimelineFacets> FacetsAsync(ITrackerDbContext db, TimelineFilter filter, List<int>? textIds, CancellationToken cancellationToken)
+    /// <param name="totalInStore">The store's event count when the caller has it already (else counted here if needed).</param>
+    private static async Task<TimelineFacets> FacetsAsync(
+        ITrackerDbContext db, TimelineFilter filter, List<int>? textIds, int? totalInStore, CancellationToken cancellationToken)
     {
         var context = db as DbContext;
         var themes = context is not null
@@ -180,7 +182,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
         // Many ids: scan the small (Status, DateStart, DateEnd) index checking each against the list, rather than look
         // up every listed event's wide row for its status.
         var withoutStatus = Filter(db, filter with { Statuses = [] }, textIds,
-            byIdList: textIds is null || !IsBroad(textIds, textIds.Count / 4, await CountEventsAsync(db, cancellationToken)));
+            byIdList: textIds is null || !IsBroad(textIds, textIds.Count / 4, totalInStore ?? await CountEventsAsync(db, cancellationToken)));
         var statusCounts = await withoutStatus.GroupBy(e => e.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
