@@ -1,9 +1,7 @@
 using MetaAiTracker.Core.Domain;
 using MetaAiTracker.Data.Dataset;
 using MetaAiTracker.Data.Editing;
-using MetaAiTracker.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace MetaAiTracker.Data.Tests;
 
@@ -11,26 +9,8 @@ namespace MetaAiTracker.Data.Tests;
 /// DatasetEditor for tenures, organisations and sources: a required citation, parent cycles, deletes of what is still
 /// referred to, concurrency without a version column, history and restore.
 /// </summary>
-public sealed class EditorEntityTests : IAsyncLifetime
+public sealed class EditorEntityTests : EditorTestBase
 {
-    private const string Alice = "alice@example.org";
-    private const string Bob = "bob@example.org";
-    private readonly TestDatabase _database = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 9, 1, 8, 30, 0, TimeSpan.Zero));
-    private DatasetEditor _editor = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.LoadAsync(DatasetReader.Read(TestDocuments.Valid().ToJsonString()).Document!);
-        _editor = new DatasetEditor(_database.Factory, _time);
-    }
-
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
-
     private static TenureDto NewTenure(params CitationDto[] citations) => new()
     {
         Slug = "taylor-swift-meta", Person = "taylor-swift", Organization = "meta", Role = "Adviser", Start = "2025-Q3",

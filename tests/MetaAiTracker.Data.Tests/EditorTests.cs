@@ -3,31 +3,12 @@ using MetaAiTracker.Data.Dataset;
 using MetaAiTracker.Data.Editing;
 using MetaAiTracker.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 
 namespace MetaAiTracker.Data.Tests;
 
 /// <summary>DatasetEditor on the small test document: saves, field-level problems, conflicts, deletes, history and restore.</summary>
-public sealed class EditorTests : IAsyncLifetime
+public sealed class EditorTests : EditorTestBase
 {
-    private const string Alice = "alice@example.org";
-    private const string Bob = "bob@example.org";
-    private readonly TestDatabase _database = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 9, 1, 8, 30, 0, TimeSpan.Zero));
-    private DatasetEditor _editor = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.LoadAsync(DatasetReader.Read(TestDocuments.Valid().ToJsonString()).Document!);
-        _editor = new DatasetEditor(_database.Factory, _time);
-    }
-
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Saving_an_event_bumps_its_version_and_records_who_when_before_and_after()
     {

@@ -1,7 +1,5 @@
-using MetaAiTracker.Data.Dataset;
 using MetaAiTracker.Data.Editing;
 using MetaAiTracker.Tests.Shared;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace MetaAiTracker.Data.Tests;
@@ -11,23 +9,8 @@ namespace MetaAiTracker.Data.Tests;
 /// delete, restore, import) first takes one transaction-scoped advisory lock, so two instances cannot both read the
 /// same version and both write (SQLite gets the same from BEGIN IMMEDIATE).
 /// </summary>
-public sealed class PostgresWriteLockTests : IAsyncLifetime
+public sealed class PostgresWriteLockTests : EditorTestBase
 {
-    private readonly TestDatabase _database = new();
-    private DatasetEditor _editor = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.LoadAsync(DatasetReader.Read(TestDocuments.Valid().ToJsonString()).Document!);
-        _editor = new DatasetEditor(_database.Factory, new FakeTimeProvider(new DateTimeOffset(2025, 9, 1, 8, 30, 0, TimeSpan.Zero)));
-    }
-
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
-
     [PostgresFact]
     public async Task An_editor_save_waits_while_another_instance_holds_the_write_lock_and_then_sees_its_change()
     {
@@ -46,7 +29,7 @@ public sealed class PostgresWriteLockTests : IAsyncLifetime
             Assert.Equal(1, await change.ExecuteNonQueryAsync());
         }
 
-        var save = _editor.SaveOrganizationAsync(loaded.Dto with { ShortName = "Mine" }, loaded.Version, "alice@example.org");
+        var save = _editor.SaveOrganizationAsync(loaded.Dto with { ShortName = "Mine" }, loaded.Version, Alice);
         await Task.WhenAny(save, Task.Delay(TimeSpan.FromSeconds(2)));
         Assert.False(save.IsCompleted, "the save ran although another instance held the write lock");
 
