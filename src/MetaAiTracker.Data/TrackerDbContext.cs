@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MetaAiTracker.Core.Abstractions;
 using MetaAiTracker.Core.Domain;
+using MetaAiTracker.Core.Services;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -94,8 +95,7 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
 
         if (Database.IsNpgsql())
         {
-            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = LikePattern.Containing(text);
             return Database.SqlQuery<int>($"""
                 SELECT "Id" AS "Value" FROM "Events"
                 WHERE "TitleEn" ILIKE {pattern} OR "TitleZh" ILIKE {pattern} OR "SummaryEn" ILIKE {pattern} OR "SummaryZh" ILIKE {pattern}

@@ -134,11 +134,11 @@ public static class NameSearch
 
     public const int MaxLimit = 100;
 
-    public const string Escape = "\\";
+    public const string Escape = LikePattern.EscapeCharacter;
 
     /// <summary>"%text%" with LIKE's wildcards escaped, or null for an empty text (no filter).</summary>
     public static string? Pattern(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : "%" + TimelineService.EscapeLike(text.Trim()) + "%";
+        string.IsNullOrWhiteSpace(text) ? null : LikePattern.Containing(text.Trim());
 }
 
 public sealed record OrganizationSummary(string Slug, string Name, string? NameZh, string? ShortName, OrganizationKind Kind, string? Parent, string? Description);

@@ -315,13 +315,13 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
             query = query.Where(e => candidates.Contains(e.Id));
         }
 
-        var pattern = "%" + EscapeLike(text) + "%";
+        var pattern = LikePattern.Containing(text);
         return query.Where(e =>
-            EF.Functions.Like(e.TitleEn, pattern, "\\") ||
-            EF.Functions.Like(e.TitleZh, pattern, "\\") ||
-            EF.Functions.Like(e.SummaryEn, pattern, "\\") ||
-            EF.Functions.Like(e.SummaryZh, pattern, "\\") ||
-            e.Citations.Any(c => EF.Functions.Like(c.Quote, pattern, "\\") || EF.Functions.Like(c.QuoteEn!, pattern, "\\")));
+            EF.Functions.Like(e.TitleEn, pattern, LikePattern.EscapeCharacter) ||
+            EF.Functions.Like(e.TitleZh, pattern, LikePattern.EscapeCharacter) ||
+            EF.Functions.Like(e.SummaryEn, pattern, LikePattern.EscapeCharacter) ||
+            EF.Functions.Like(e.SummaryZh, pattern, LikePattern.EscapeCharacter) ||
+            e.Citations.Any(c => EF.Functions.Like(c.Quote, pattern, LikePattern.EscapeCharacter) || EF.Functions.Like(c.QuoteEn!, pattern, LikePattern.EscapeCharacter)));
     }
 
     /// <summary>Reports slugs in the filter that name no theme, person or organisation (the API answers them with 400).</summary>
@@ -355,7 +355,4 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
         await Check("orgs", filter.Organizations, db.Organizations.Select(o => o.Slug), "organization");
         return errors;
     }
-
-    internal static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
