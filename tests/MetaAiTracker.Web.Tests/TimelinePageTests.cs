@@ -86,10 +86,14 @@ public sealed class TimelinePageTests(ShippedDatasetFixture fixture) : BunitTest
 
         cut.Find("[data-testid=people-filter-chosen] button[data-slug=ruoming-pang]").Click();
 
-        var after = FilterOf(new Uri(CurrentUri).PathAndQuery);
-        Assert.Equal(["alexandr-wang"], after.People);
-        Assert.Equal("Meta", after.Text);
-        Assert.Equal(1, after.Page);
+        // The handler may await the store before it navigates (truly asynchronous on PostgreSQL).
+        cut.WaitForAssertion(() =>
+        {
+            var after = FilterOf(new Uri(CurrentUri).PathAndQuery);
+            Assert.Equal(["alexandr-wang"], after.People);
+            Assert.Equal("Meta", after.Text);
+            Assert.Equal(1, after.Page);
+        });
     }
 
     [Fact]
