@@ -76,4 +76,63 @@ public sealed class AttritionChartsTests
         Assert.Null(parameters[AttritionQuery.ToKey]);
         Assert.Equal("false", new AttritionQuery("msl", false, null, null, null).ToQueryParameters()[AttritionQuery.SubKey]);
     }
+
+    [Fact]
+    public void Day_bins_are_equal_spans_from_zero_that_hold_every_stay_once()
+    {
+        int[] days = [0, 1, 29, 30, 59, 400, 700, 719];
+        var bins = AttritionCharts.DaysBins(days);
+
+        // 719 days in at most 12 bins: 60-day bins (0–59 … 660–719), the narrowest width that fits.
+        Assert.Equal(AttritionCharts.MaxBins, bins.Count);
+        Assert.All(bins, b => Assert.Equal(59, b.To - b.From));
+        Assert.Equal("0–59 d", bins[0].Label);
+        Assert.Equal(5, bins[0].Count);
+        Assert.Equal(days.Length, bins.Sum(b => b.Count));
+        Assert.Equal(2, bins[^1].Count);
+        Assert.Empty(AttritionCharts.DaysBins([]));
+
+        // Short stays get narrow bins: a week each.
+        var week = AttritionCharts.DaysBins([3, 10, 20]);
+        Assert.Equal(["0–6 d", "7–13 d", "14–20 d"], week.Select(b => b.Label));
+        Assert.Equal([1, 1, 1], week.Select(b => b.Count));
+    }
+
+    [Fact]
+    public void Past_the_bar_limit_the_smallest_rows_are_summed_into_one_other_bar()
+    {
+        var rows = Enumerable.Range(0, 30).Select(i => ($"Org {i}", new double[] { 30 - i, 1 })).ToList();
+        var shown = AttritionCharts.TopAndOther(rows);
+
+        Assert.Equal(AttritionCharts.MaxBars, shown.Count);
+        Assert.Equal(rows.Take(AttritionCharts.MaxBars - 1).Select(r => r.Item1), shown.Take(AttritionCharts.MaxBars - 1).Select(r => r.Label));
+        Assert.Equal("Other (7)", shown[^1].Label);
+        Assert.Equal(rows.Skip(AttritionCharts.MaxBars - 1).Sum(r => r.Item2[0]), shown[^1].Values[0]);
+        Assert.Equal(7, shown[^1].Values[1]);
+        Assert.Equal(rows.Sum(r => r.Item2[0]), shown.Sum(r => r.Values[0]));
+
+        // Few rows: unchanged.
+        Assert.Same(rows.Take(5).ToList() is var few ? few : null, AttritionCharts.TopAndOther(few));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(6, 1)]
+    [InlineData(7, 2)]
+    [InlineData(12, 2)]
+    [InlineData(29, 5)]
+    [InlineData(116, 20)]
+    [InlineData(7529, 2000)]
+    public void The_y_axis_step_keeps_about_six_lines_whatever_the_scale(double max, int step)
+    {
+        var chart = new ChartModel(["a", "b"], [new MudBlazor.ChartSeries<double> { Name = "x", Data = new[] { max / 2, max } }]);
+        Assert.Equal(step, AttritionCharts.TickStep(chart));
+    }
+
+    [Theory]
+    [InlineData("OpenAI", "OpenAI")]
+    [InlineData("Not reported", "Not reported")]
+    [InlineData("Thinking Machines Lab", "Thinking…")]
+    [InlineData("Superintelligence", "Superintell…")]
+    public void Long_axis_names_are_cut_at_a_word(string name, string expected) => Assert.Equal(expected, AttritionCharts.Shorten(name));
 }

@@ -42,12 +42,18 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
     public static readonly DateTimeOffset Now = new(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
 
     protected BunitTestBase(ShippedDatasetFixture fixture)
+        : this((fixture ?? throw new ArgumentNullException(nameof(fixture))).Database)
     {
-        ArgumentNullException.ThrowIfNull(fixture);
+    }
+
+    /// <summary>Over another (read-only) database than the shipped dataset's.</summary>
+    protected BunitTestBase(TestDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(Clock);
-        Services.AddSingleton<ITrackerDbContextFactory>(fixture.Database.Factory);
+        Services.AddSingleton<ITrackerDbContextFactory>(database.Factory);
         Services.AddTrackerServices();
 
         // Render as the server's prerender does: there is no browser to measure the charts' boxes.

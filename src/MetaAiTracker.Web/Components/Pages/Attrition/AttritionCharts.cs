@@ -5,6 +5,12 @@ using MudBlazor;
 
 namespace MetaAiTracker.Web.Components.Pages.Attrition;
 
+/// <summary>One bar of the time-to-departure histogram: stays of <see cref="From"/> to <see cref="To"/> days (inclusive).</summary>
+public sealed record DaysBin(int From, int To, int Count)
+{
+    public string Label => $"{From.ToString(CultureInfo.InvariantCulture)}–{To.ToString(CultureInfo.InvariantCulture)} d";
+}
+
 /// <summary>The labels and series of one chart; the page's data table shows the same numbers.</summary>
 public sealed record ChartModel(string[] Labels, List<ChartSeries<double>> Series)
 {
@@ -32,31 +38,137 @@ public static class AttritionCharts
             Series("Departures", report.Months.Select(m => (double)m.Departures)),
         ]);
 
-    /// <summary>Days from joining to leaving, one bar per leaver whose join date is known.</summary>
+    /// <summary>At most this many bars in a chart: a person each up to here, bins or an "other" bar past it.</summary>
+    public const int MaxBars = 24;
+
+    /// <summary>At most this many bins in the time-to-departure histogram.</summary>
+    public const int MaxBins = 12;
+
+    /// <summary>Bin widths in days the histogram chooses from: the smallest that keeps it to <see cref="MaxBins"/> bins.</summary>
+    private static readonly int[] BinWidths = [7, 14, 30, 60, 90, 120, 180, 365, 730, 1095, 1825, 3650];
+
+    /// <summary>
+    /// Days from joining to leaving: one bar per leaver whose join date is known while they fit
+    /// (<see cref="MaxBars"/>); past that a histogram of equal spans of days (<see cref="DaysBins"/>), since thousands
+    /// of thin bars say nothing and cost the server a component each.
+    /// </summary>
     public static ChartModel TimeToDeparture(AttritionReport report)
     {
         var timed = TimedDepartures(report);
+        if (timed.Count <= MaxBars)
+        {
+            return new(
+                timed.Select(d => ShortName(d.PersonName)).ToArray(),
+                [Series("Days from joining to leaving", timed.Select(d => (double)d.DaysToDeparture!.Value))]);
+        }
+
+        var bins = DaysBins(timed.Select(d => d.DaysToDeparture!.Value).ToList());
         return new(
-            timed.Select(d => ShortName(d.PersonName)).ToArray(),
-            [Series("Days from joining to leaving", timed.Select(d => (double)d.DaysToDeparture!.Value))]);
+            bins.Select(b => b.Label).ToArray(),
+            [Series("People who left after this many days", bins.Select(b => (double)b.Count))]);
+    }
+
+    /// <summary>Whether the time-to-departure chart is a histogram (too many leavers for a bar each).</summary>
+    public static bool TimeIsHistogram(AttritionReport report) => TimedDepartures(report).Count > MaxBars;
+
+    /// <summary>
+    /// Equal spans of days from 0, the narrowest of <see cref="BinWidths"/> that covers the longest stay in at most
+    /// <see cref="MaxBins"/> bins (the widest when none does); every stay is in exactly one bin, empty bins between
+    /// kept so the axis is even.
+    /// </summary>
+    public static IReadOnlyList<DaysBin> DaysBins(IReadOnlyList<int> days)
+    {
+        if (days.Count == 0)
+        {
+            return [];
+        }
+
+        var max = Math.Max(0, days.Max());
+        var width = BinWidths.FirstOrDefault(w => max / w + 1 <= MaxBins, BinWidths[^1]);
+        var counts = new int[max / width + 1];
+        foreach (var d in days)
+        {
+            counts[Math.Max(0, d) / width]++;
+        }
+
+        return counts.Select((count, i) => new DaysBin(i * width, (i + 1) * width - 1, count)).ToList();
+    }
+
+    /// <summary>
+    /// The first <paramref name="keep"/> − 1 rows as they are and the rest summed into one "Other (n)" row, when there
+    /// are more than <paramref name="keep"/>; the rows unchanged otherwise. Rows come sorted, largest first.
+    /// </summary>
+    public static IReadOnlyList<(string Label, double[] Values)> TopAndOther(
+        IReadOnlyList<(string Label, double[] Values)> rows, int keep = MaxBars)
+    {
+        if (rows.Count <= keep)
+        {
+            return rows;
+        }
+
+        var top = rows.Take(keep - 1).ToList();
+        var rest = rows.Skip(keep - 1).ToList();
+        var sums = Enumerable.Range(0, rows[0].Values.Length).Select(i => rest.Sum(r => r.Values[i])).ToArray();
+        top.Add(($"Other ({rest.Count.ToString(CultureInfo.InvariantCulture)})", sums));
+        return top;
+    }
+
+    /// <summary>
+    /// The y-axis step of a chart: the smallest of 1, 2, 5, 10, 20, 50, … that draws at most <paramref name="lines"/>
+    /// grid lines above zero for the chart's largest value.
+    /// </summary>
+    public static int TickStep(ChartModel chart, int lines = 6)
+    {
+        var max = chart.Series.SelectMany(s => s.Data.Values).DefaultIfEmpty(0).Max();
+        for (var scale = 1; ; scale *= 10)
+        {
+            foreach (var step in new[] { 1, 2, 5 })
+            {
+                if (max / (step * scale) <= lines || scale > 100_000_000)
+                {
+                    return step * scale;
+                }
+            }
+        }
     }
 
     /// <summary>The departures the time-to-departure chart and table show, in the report's order.</summary>
     public static IReadOnlyList<Departure> TimedDepartures(AttritionReport report) =>
         report.Departures.Where(d => d.DaysToDeparture is not null).ToList();
 
-    /// <summary>Departures by where the leavers went.</summary>
-    public static ChartModel Destination(AttritionResult result) => new(
-        result.Report.ByDestination.Select(r => OrganizationName(result, r.Key)).ToArray(),
-        [Series("Departures", result.Report.ByDestination.Select(r => (double)r.Count))]);
+    /// <summary>Departures by where the leavers went: the largest destinations, the rest as one "Other" bar.</summary>
+    public static ChartModel Destination(AttritionResult result) => FromRows(
+        result.Report.ByDestination.Select(r => (OrganizationName(result, r.Key), new[] { (double)r.Count })).ToList(),
+        ["Departures"]);
 
-    /// <summary>People at the lab in the window, and how many of them left, by where they came from.</summary>
-    public static ChartModel Cohort(AttritionResult result) => new(
-        result.Report.ByCohort.Select(r => OrganizationName(result, r.CameFrom)).ToArray(),
-        [
-            Series("Joined", result.Report.ByCohort.Select(r => (double)r.Joined)),
-            Series("Departed", result.Report.ByCohort.Select(r => (double)r.Departed)),
-        ]);
+    /// <summary>People at the lab in the window, and how many of them left, by where they came from (largest first, the rest as "Other").</summary>
+    public static ChartModel Cohort(AttritionResult result) => FromRows(
+        result.Report.ByCohort.Select(r => (OrganizationName(result, r.CameFrom), new[] { (double)r.Joined, r.Departed })).ToList(),
+        ["Joined", "Departed"]);
+
+    /// <summary>Past this many bars, long organisation names are cut on the axis (the table beneath has them whole).</summary>
+    public const int ShortLabelsAfter = 6;
+
+    /// <summary>"Thinking Machines Lab" → "Thinking…": at most <paramref name="max"/> characters, cut at a word where one ends in time.</summary>
+    public static string Shorten(string label, int max = 12)
+    {
+        if (label.Length <= max)
+        {
+            return label;
+        }
+
+        var cut = label[..(max - 1)];
+        var space = cut.LastIndexOf(' ');
+        return (space >= 4 ? cut[..space] : cut).TrimEnd() + "…";
+    }
+
+    private static ChartModel FromRows(IReadOnlyList<(string Label, double[] Values)> rows, string[] names)
+    {
+        var shown = TopAndOther(rows);
+        return new(
+            shown.Select(r => shown.Count > ShortLabelsAfter && !r.Label.StartsWith("Other (", StringComparison.Ordinal) ? Shorten(r.Label) : r.Label).ToArray(),
+            names.Select((name, i) => Series(name, shown.Select(r => r.Values[i]))).ToList());
+    }
 
     public static string OrganizationName(AttritionResult result, string? slug) => slug is null ? NotReported : result.NameOf(slug);
 
