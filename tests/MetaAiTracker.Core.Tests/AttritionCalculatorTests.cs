@@ -264,4 +264,78 @@ public sealed class AttritionCalculatorTests
         Assert.Equal(4, r.Rate.Departures);
         Assert.Equal(8, r.Rate.SampleSize);
     }
+
+    /// <summary>
+    /// The calculator counts by binary search and month buckets; here the same figures are counted the plain way, a
+    /// scan of every tenure per month, straight from the rules (midpoint placement, departure never before the join,
+    /// nothing after as-of), on 2,000 random tenures at every precision, for several windows and as-of dates.
+    /// </summary>
+    [Theory]
+    [InlineData(1, "2023-01-01", "2025-12-31", "2026-06-30")]
+    [InlineData(2, "2024-03-01", "2024-05-31", "2024-05-20")]
+    [InlineData(3, "2022-01-01", "2026-12-31", "2025-07-02")]
+    [InlineData(4, "2025-06-01", "2025-09-30", "2027-01-01")]
+    public void Counts_by_search_equal_a_scan_of_every_tenure(int seed, string from, string to, string asOfText)
+    {
+        var random = new Random(seed);
+        string RandomDate()
+        {
+            var day = new DateOnly(2022, 1, 1).AddDays(random.Next(0, 5 * 365));
+            return random.Next(4) switch
+            {
+                0 => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                1 => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                2 => $"{day.Year}-Q{(day.Month + 2) / 3}",
+                _ => day.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+
+        string[] orgs = ["openai", "google", "apple", "xai"];
+        var tenures = Enumerable.Range(0, 2000).Select(i => T($"p{i}",
+            random.Next(10) == 0 ? null : RandomDate(),
+            random.Next(3) == 0 ? null : RandomDate(),
+            random.Next(3) == 0 ? null : orgs[random.Next(orgs.Length)],
+            random.Next(3) == 0 ? null : orgs[random.Next(orgs.Length)])).ToList();
+        var (start, end, asOf) = (DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(asOfText, System.Globalization.CultureInfo.InvariantCulture));
+
+        var report = AttritionCalculator.Compute(tenures, start, end, asOf);
+
+        // The plain way.
+        var placed = tenures.Select(t =>
+            {
+                DateOnly? join = t.Start is { } s ? AttritionCalculator.PointOf(s) : null;
+                DateOnly? leave = t.End is { } e ? AttritionCalculator.PointOf(e) : null;
+                if (join is { } j && leave is { } l && l < j)
+                {
+                    leave = j;
+                }
+
+                return (Tenure: t, Join: join, Leave: leave);
+            })
+            .Where(p => p.Join is null || p.Join <= asOf)
+            .Select(p => p.Leave is { } l && l > asOf ? (Tenure: p.Tenure with { End = null }, p.Join, Leave: (DateOnly?)null) : p)
+            .ToList();
+        int HeadcountOn(DateOnly day) => placed.Count(t => (t.Join is null || t.Join < day) && (t.Leave is null || t.Leave >= day));
+        var last = end < asOf ? end : asOf;
+        var expected = new List<string>();
+        for (var m = new DateOnly(start.Year, start.Month, 1); m <= new DateOnly(last.Year, last.Month, 1); m = m.AddMonths(1))
+        {
+            var next = m.AddMonths(1);
+            var joins = placed.Where(t => t.Join is { } j && j >= m && j < next).ToList();
+            var leaves = placed.Where(t => t.Leave is { } l && l >= m && l < next).ToList();
+            expected.Add($"{PartialDate.OfMonth(m.Year, m.Month).Label}: {HeadcountOn(m)} +{joins.Count}({joins.Count(t => t.Tenure.Start!.Value.Precision != DatePrecision.Day)}~) " +
+                         $"-{leaves.Count}({leaves.Count(t => t.Tenure.End!.Value.Precision != DatePrecision.Day)}~) = {HeadcountOn(next)}");
+        }
+
+        Assert.Equal(expected, Series(report));
+        Assert.NotEqual(0, report.Months.Sum(m => m.Departures));
+        Assert.Equal(report.Departures.Count, report.Months.Sum(m => m.Departures));
+        foreach (var row in report.ByCohort)
+        {
+            Assert.Equal(report.Departures.Count(d => d.CameFrom == row.CameFrom), row.Departed);
+        }
+
+        Assert.Equal(HeadcountOn(new DateOnly(2024, 2, 29)), AttritionCalculator.HeadcountOn(tenures, new DateOnly(2024, 2, 29), asOf));
+    }
 }

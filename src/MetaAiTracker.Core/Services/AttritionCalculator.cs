@@ -101,20 +101,44 @@ public static class AttritionCalculator
 
         var known = Place(tenures, asOf);
 
-        var months = new List<AttritionMonth>();
-        for (var m = firstMonth; m < windowEndExclusive; m = m.AddMonths(1))
+        // One pass over the tenures, then a binary search per month: the headcount on a day is everyone who joined
+        // before it (or whose join is unknown) less everyone who left before it, since nobody leaves before joining
+        // (Place clamps). Joins and departures land in their month's bucket. (This was a scan of every tenure per
+        // month and per count: 300 tenures × 4 months was nothing; 12,000 × 60 cost 80 ms a view at 100k events.)
+        var present = new Presence(known);
+        var monthCount = (windowEndExclusive.Year - firstMonth.Year) * 12 + windowEndExclusive.Month - firstMonth.Month;
+        var joins = new int[Math.Max(monthCount, 0)];
+        var estimatedJoins = new int[joins.Length];
+        var departures = new int[joins.Length];
+        var estimatedDepartures = new int[joins.Length];
+        int MonthIndex(DateOnly day) => (day.Year - firstMonth.Year) * 12 + day.Month - firstMonth.Month;
+        foreach (var t in known)
         {
-            var next = m.AddMonths(1);
-            var joins = known.Where(t => t.Join is { } j && In(j, m, next)).ToList();
-            var departures = known.Where(t => t.Leave is { } l && In(l, m, next)).ToList();
+            if (t.Join is { } j && In(j, firstMonth, windowEndExclusive))
+            {
+                joins[MonthIndex(j)]++;
+                estimatedJoins[MonthIndex(j)] += t.Tenure.Start!.Value.Precision != DatePrecision.Day ? 1 : 0;
+            }
+
+            if (t.Leave is { } l && In(l, firstMonth, windowEndExclusive))
+            {
+                departures[MonthIndex(l)]++;
+                estimatedDepartures[MonthIndex(l)] += t.Tenure.End!.Value.Precision != DatePrecision.Day ? 1 : 0;
+            }
+        }
+
+        var months = new List<AttritionMonth>(joins.Length);
+        for (var i = 0; i < joins.Length; i++)
+        {
+            var m = firstMonth.AddMonths(i);
             months.Add(new AttritionMonth(
                 m.Year, m.Month,
-                Headcount(known, m),
-                joins.Count,
-                departures.Count,
-                Headcount(known, next),
-                joins.Count(t => t.Tenure.Start!.Value.Precision != DatePrecision.Day),
-                departures.Count(t => t.Tenure.End!.Value.Precision != DatePrecision.Day)));
+                present.On(m),
+                joins[i],
+                departures[i],
+                present.On(m.AddMonths(1)),
+                estimatedJoins[i],
+                estimatedDepartures[i]));
         }
 
         var leavers = known
@@ -134,15 +158,16 @@ public static class AttritionCalculator
 
         var byDestination = leavers.GroupBy(d => d.WentTo).Select(g => new SplitRow(g.Key, g.Count()))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Key ?? "\uffff", StringComparer.Ordinal).ToList();
+        var departedFrom = leavers.GroupBy(d => d.CameFrom ?? string.Empty).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var byCohort = inWindow.GroupBy(t => t.CameFrom)
-            .Select(g => new CohortRow(g.Key, g.Count(), leavers.Count(d => d.CameFrom == g.Key)))
+            .Select(g => new CohortRow(g.Key, g.Count(), departedFrom.GetValueOrDefault(g.Key ?? string.Empty)))
             .OrderByDescending(r => r.Departed).ThenByDescending(r => r.Joined).ThenBy(r => r.CameFrom ?? "\uffff", StringComparer.Ordinal).ToList();
 
         return new AttritionReport(
             firstMonth, windowEndExclusive.AddDays(-1), asOf, months,
             new AttritionRate(leavers.Count, average, inWindow.Select(t => t.PersonSlug).Distinct().Count()),
             leavers, byDestination, byCohort,
-            months.Count == 0 ? Headcount(known, firstMonth) : months[^1].HeadcountEnd,
+            months.Count == 0 ? present.On(firstMonth) : months[^1].HeadcountEnd,
             known.Count);
     }
 
@@ -171,8 +196,47 @@ public static class AttritionCalculator
         .Select(p => p.Leave is { } l && l > asOf ? p with { Leave = null, Tenure = p.Tenure with { End = null } } : p)
         .ToList();
 
-    private static int Headcount(List<Placed> placed, DateOnly day) =>
-        placed.Count(t => (t.Join is null || t.Join < day) && (t.Leave is null || t.Leave >= day));
+    private static int Headcount(List<Placed> placed, DateOnly day) => new Presence(placed).On(day);
+
+    /// <summary>
+    /// Headcounts by binary search: present on a day = joined before it (or join unknown) − left before it. Exact
+    /// because a placed departure is never before its join, so everyone who left before the day had joined before it.
+    /// </summary>
+    private sealed class Presence
+    {
+        private readonly int[] _joins;
+        private readonly int[] _leaves;
+        private readonly int _unknownJoins;
+
+        public Presence(List<Placed> placed)
+        {
+            _joins = placed.Where(t => t.Join is not null).Select(t => t.Join!.Value.DayNumber).Order().ToArray();
+            _leaves = placed.Where(t => t.Leave is not null).Select(t => t.Leave!.Value.DayNumber).Order().ToArray();
+            _unknownJoins = placed.Count - _joins.Length;
+        }
+
+        public int On(DateOnly day) => _unknownJoins + Before(_joins, day.DayNumber) - Before(_leaves, day.DayNumber);
+
+        /// <summary>How many of the sorted <paramref name="days"/> are less than <paramref name="day"/>.</summary>
+        private static int Before(int[] days, int day)
+        {
+            int low = 0, high = days.Length;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (days[mid] < day)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            return low;
+        }
+    }
 
     private static bool In(DateOnly day, DateOnly from, DateOnly toExclusive) => day >= from && day < toExclusive;
 }

@@ -66,11 +66,15 @@ public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvi
             }
         }
 
-        var tenures = await db.Tenures.AsNoTracking()
-            .Where(t => included.Contains(t.OrganizationId))
-            .Select(t => new TenureRecord(t.Person.Slug, t.Person.Name, t.Start, t.End,
-                t.CameFrom == null ? null : t.CameFrom.Slug, t.WentTo == null ? null : t.WentTo.Slug))
-            .ToListAsync(cancellationToken);
+        // Came-from and went-to by id, named from the organisations read above: two joins fewer per tenure.
+        var slugOf = organizations.ToDictionary(o => o.Id, o => o.Slug);
+        var tenures = (await db.Tenures.AsNoTracking()
+                .Where(t => included.Contains(t.OrganizationId))
+                .Select(t => new { t.Person.Slug, t.Person.Name, t.Start, t.End, t.CameFromId, t.WentToId })
+                .ToListAsync(cancellationToken))
+            .Select(t => new TenureRecord(t.Slug, t.Name, t.Start, t.End,
+                t.CameFromId is { } came ? slugOf[came] : null, t.WentToId is { } went ? slugOf[went] : null))
+            .ToList();
 
         var asOf = request.AsOf?.End ?? await LatestDateInDataAsync(db, cancellationToken);
         // The default window opens with the first join where the calculator places it (the midpoint of its span).

@@ -84,8 +84,16 @@ public sealed class FigureService(ITrackerDbContextFactory factory, AttritionSer
     public async Task<IReadOnlyList<MetricReading>> CompareAsync(AttritionRequest? request = null, CancellationToken cancellationToken = default)
     {
         request ??= new AttritionRequest();
+        return await CompareAsync(await attrition.ComputeAsync(request, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The same table for an attrition result the caller has computed already (the attrition page and the API have,
+    /// and computing it again doubled their cost on a large store); null when the organisation does not exist.
+    /// </summary>
+    public async Task<IReadOnlyList<MetricReading>> CompareAsync(AttritionResult? computed, CancellationToken cancellationToken = default)
+    {
         var figures = await ListAsync(cancellationToken);
-        var computed = await attrition.ComputeAsync(request, cancellationToken);
         var rows = new List<MetricReading>();
 
         string? SourceOf(FigureView f) => f.Citations.FirstOrDefault()?.Source.Publisher;

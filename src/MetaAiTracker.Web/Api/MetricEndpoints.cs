@@ -122,7 +122,7 @@ internal static class MetricEndpoints
                 $"the window spans {result.Report.Months.Count} months; at most {MaxWindowMonths} are answered");
         }
 
-        var readings = await figures.CompareAsync(request, cancellationToken);
+        var readings = await figures.CompareAsync(result, cancellationToken);
         return TypedResults.Ok(new AttritionResponse(
             new AttritionQuery(org, sub, from, to, asOf),
             result.Organization, result.IncludedOrganizations, result.Report, result.OrganizationNames, readings));
