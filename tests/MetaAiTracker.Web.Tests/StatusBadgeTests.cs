@@ -19,9 +19,10 @@ public sealed class StatusBadgeTests(ShippedDatasetFixture fixture) : BunitTestB
         Assert.Contains("Mayer disputes the framing", chip.GetAttribute("title"), StringComparison.Ordinal);
 
         // The icon is the warning triangle, so the status never relies on colour alone.
-        var icon = cut.FindComponent<MudChip<string>>().Instance.Icon;
-        Assert.Equal(Icons.Material.Filled.ReportProblem, icon);
-        Assert.NotEmpty(chip.QuerySelectorAll("svg"));
+        var svg = Assert.Single(chip.QuerySelectorAll("svg"));
+        Assert.Equal("true", svg.GetAttribute("aria-hidden"));
+        var expected = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<svg>{Icons.Material.Filled.ReportProblem}</svg>").QuerySelectorAll("path").Select(p => p.GetAttribute("d"));
+        Assert.Equal(expected, svg.QuerySelectorAll("path").Select(p => p.GetAttribute("d")));
     }
 
     [Theory]
