@@ -10,6 +10,7 @@ public static class DependencyInjection
     public static IServiceCollection AddTrackerServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TimelineCache>();
         services.AddSingleton<TimelineService>();
         services.AddSingleton<AttritionService>();
         services.AddSingleton<FigureService>();

@@ -126,6 +126,24 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public IQueryable<int>? EventIdsContaining(string text) =>
         Database.IsSqlite() && IsCaseless(text) ? EventIdsMatching(text) : null;
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// SQLite: the counter the TimelineVersion migration's triggers raise on every change a timeline reads, with the
+    /// database file's name. PostgreSQL: null (several instances share the database; nothing is kept between requests).
+    /// </remarks>
+    public async Task<string?> TimelineVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var file = Database.IsSqlite() ? Database.GetDbConnection().DataSource : null;
+        if (string.IsNullOrEmpty(file) || file.Contains(":memory:", StringComparison.Ordinal) || file.StartsWith("file::", StringComparison.Ordinal))
+        {
+            return null; // not SQLite, or a database without a name of its own (in memory)
+        }
+
+        var value = await Database.SqlQuery<long>($"""SELECT "Value" AS "Value" FROM "TimelineVersion" WHERE "Id" = 1""")
+            .FirstAsync(cancellationToken);
+        return string.Create(CultureInfo.InvariantCulture, $"{file}\n{value}");
+    }
+
     /// <summary>True when no character of <paramref name="text"/> has a case or is a control character.</summary>
     public static bool IsCaseless(string text)
     {

@@ -1,3 +1,5 @@
+using MetaAiTracker.Core.Services;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MetaAiTracker.Data;
 using MetaAiTracker.Web.Api;
 using MetaAiTracker.Web.Components;
@@ -23,6 +25,12 @@ public static class WebSetup
 
     public static IServiceCollection AddTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        // Tracker:Timeline:Cache=false keeps nothing between timeline requests (the benchmarks measure both ways).
+        if (!configuration.GetValue("Tracker:Timeline:Cache", true))
+        {
+            services.RemoveAll<TimelineCache>();
+        }
+
         services.AddTrackerScaleOut(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddTrackerBlazorLimits();

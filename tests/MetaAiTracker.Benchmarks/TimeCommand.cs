@@ -24,6 +24,7 @@ internal static class TimeCommand
             {
                 ("Timeline_Service", b.Timeline_Service), ("Timeline_HandSql", b.Timeline_HandSql),
                 ("TextSearch_Service", b.TextSearch_Service), ("TextSearch_HandSql", b.TextSearch_HandSql),
+                ("TimelineWarm_Service", b.TimelineWarm_Service), ("TextSearchWarm_Service", b.TextSearchWarm_Service),
                 ("TextSearchRareZh_Service", b.TextSearchRareZh_Service), ("TextSearchRareZh_HandSql", b.TextSearchRareZh_HandSql),
                 ("TextSearchRareEn_Service", b.TextSearchRareEn_Service), ("TextSearchRareEn_HandSql", b.TextSearchRareEn_HandSql),
                 ("ApiEvents_Service", b.ApiEvents_Service), ("ApiEvents_HandSql", b.ApiEvents_HandSql),

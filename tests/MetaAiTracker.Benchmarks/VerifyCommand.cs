@@ -22,6 +22,15 @@ internal static class VerifyCommand
             failures += await Compare(events, "Attrition", b.Attrition_Service, b.Attrition_HandSql);
             failures += await Compare(events, "ApiEvents", b.ApiEvents_Service, b.ApiEvents_HandSql); // the JSON's length
             failures += await Compare(events, "ApiResult", () => b.Timeline.QueryAsync(TrackerBenchmarks.ApiFilter), () => b.Sql.TimelineAsync(TrackerBenchmarks.ApiFilter));
+            // The cached service (the app's set-up), pages 1-4 of each question: the first computes and keeps, the rest reuse.
+            for (var page = 1; page <= 4; page++)
+            {
+                var text = TrackerBenchmarks.TextFilter with { Page = page };
+                var timeline = TrackerBenchmarks.FilteredTimeline with { Page = page };
+                failures += await Compare(events, $"TextWarm{page}", () => b.CachedTimeline.QueryAsync(text), () => b.Sql.TimelineAsync(text));
+                failures += await Compare(events, $"TimeWarm{page}", () => b.CachedTimeline.QueryAsync(timeline), () => b.Sql.TimelineAsync(timeline));
+            }
+
             failures += await Compare(events, "Grouping",
                 async () => (await b.Grouping_Service()).Select(g => g.Key + ": " + string.Join(' ', g.Items.Select(i => i.Slug))).ToList(),
                 async () => (await b.Grouping_HandSql()).Select(g => g.Key + ": " + string.Join(' ', g.Items.Select(i => i.Slug))).ToList());

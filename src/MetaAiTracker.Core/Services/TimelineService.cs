@@ -35,25 +35,31 @@ public sealed record TimelineResult(
 /// Filters, sorts and pages the timeline in the database. The filter is composed as an <see cref="IQueryable{T}"/>
 /// that EF Core translates to SQL; nothing loads every event into memory.
 /// </summary>
-public sealed class TimelineService(ITrackerDbContextFactory factory)
+/// <remarks>
+/// With a <see cref="TimelineCache"/> (the app registers one), the search and the counts of a filter are kept while the
+/// store's timeline version stays the same; the page itself is always read from the store.
+/// </remarks>
+public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCache? cache = null)
 {
     public async Task<TimelineResult> QueryAsync(TimelineFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateAsync(cancellationToken);
 
-        // A text search runs once per request (the index, and the LIKE check where the index is not exact), together
-        // with the filters no facet leaves out (dates, people, organisations); the page, the count and both facets then
-        // filter that list of ids by theme and status instead of repeating the search each time.
-        var textIds = await EventIdsWithTextAsync(db, filter, cancellationToken);
-        var totalInStore = await CountEventsAsync(db, cancellationToken);
-        var query = Filter(db, filter, textIds);
-        var facets = await FacetsAsync(db, filter, textIds, totalInStore, cancellationToken);
+        // The version is read before anything else: an entry is stored under the version its answer was computed from
+        // or an older one, never a newer, and versions only go up, so no request after a write can be served from before it.
+        var version = cache is null ? null : await db.TimelineVersionAsync(cancellationToken);
+        var key = version is null ? null : TimelineCache.Key(version, filter);
+        if (key is null || !cache!.TryGet(key, out var counted))
+        {
+            counted = await CountAsync(db, filter, cancellationToken);
+            if (key is not null)
+            {
+                cache!.Set(key, counted);
+            }
+        }
 
-        // With no status filter the status facet counts every matching event exactly once, so their sum is the total
-        // and the filter need not run a second time. With one, the total is counted on its own.
-        var total = filter.Statuses.Count == 0
-            ? facets.Statuses.Sum(f => f.Count)
-            : await query.CountAsync(cancellationToken);
+        var (textIds, total, totalInStore, facets) = (counted.TextIds, counted.Total, counted.TotalInStore, counted.Facets);
+        var query = Filter(db, filter, textIds);
         var pageSize = Math.Clamp(filter.PageSize, 1, TimelineFilter.MaxPageSize);
         var page = Math.Max(filter.Page, 1);
         if (textIds is not null && IsBroad(textIds, page * pageSize, totalInStore))
@@ -95,6 +101,25 @@ public sealed class TimelineService(ITrackerDbContextFactory factory)
             r.Importance, themesOf[r.Id].ToList(), peopleOf[r.Id].ToList(), organizationsOf[r.Id].ToList())).ToList();
 
         return new TimelineResult(items, total, totalInStore, page, pageSize, facets);
+    }
+
+    /// <summary>
+    /// The search and the counts of a filter: a text search runs once per request (the index, and the LIKE check where
+    /// the index is not exact), together with the filters no facet leaves out (dates, people, organisations); the page,
+    /// the count and both facets then filter that list of ids by theme and status instead of repeating the search.
+    /// </summary>
+    private static async Task<TimelineCache.Entry> CountAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken)
+    {
+        var textIds = await EventIdsWithTextAsync(db, filter, cancellationToken);
+        var totalInStore = await CountEventsAsync(db, cancellationToken);
+        var facets = await FacetsAsync(db, filter, textIds, totalInStore, cancellationToken);
+
+        // With no status filter the status facet counts every matching event exactly once, so their sum is the total
+        // and the filter need not run a second time. With one, the total is counted on its own.
+        var total = filter.Statuses.Count == 0
+            ? facets.Statuses.Sum(f => f.Count)
+            : await Filter(db, filter, textIds).CountAsync(cancellationToken);
+        return new TimelineCache.Entry(textIds, totalInStore, facets, total);
     }
 
     /// <summary>
