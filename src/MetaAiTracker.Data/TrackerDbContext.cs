@@ -140,7 +140,7 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
         }
 
         var value = await Database.SqlQuery<long>($"""SELECT "Value" AS "Value" FROM "TimelineVersion" WHERE "Id" = 1""")
-            .FirstAsync(cancellationToken);
+            .SingleAsync(cancellationToken);
         return string.Create(CultureInfo.InvariantCulture, $"{file}\n{value}");
     }
 
