@@ -11,6 +11,7 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TimelineCache>();
+        services.AddSingleton<AttritionCache>();
         services.AddSingleton<TimelineService>();
         services.AddSingleton<AttritionService>();
         services.AddSingleton<FigureService>();

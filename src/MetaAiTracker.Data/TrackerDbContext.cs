@@ -128,10 +128,10 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
 
     /// <inheritdoc />
     /// <remarks>
-    /// SQLite: the counter the TimelineVersion migration's triggers raise on every change a timeline reads, with the
-    /// database file's name. PostgreSQL: null (several instances share the database; nothing is kept between requests).
+    /// SQLite: the counter the DataVersion migration's triggers raise on every change to what the timeline and
+    /// attrition read, with the database file's name. PostgreSQL: null (several instances share the database; nothing is kept between requests).
     /// </remarks>
-    public async Task<string?> TimelineVersionAsync(CancellationToken cancellationToken = default)
+    public async Task<string?> DataVersionAsync(CancellationToken cancellationToken = default)
     {
         var file = Database.IsSqlite() ? Database.GetDbConnection().DataSource : null;
         if (string.IsNullOrEmpty(file) || file.Contains(":memory:", StringComparison.Ordinal) || file.StartsWith("file::", StringComparison.Ordinal))
@@ -139,7 +139,7 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             return null; // not SQLite, or a database without a name of its own (in memory)
         }
 
-        var value = await Database.SqlQuery<long>($"""SELECT "Value" AS "Value" FROM "TimelineVersion" WHERE "Id" = 1""")
+        var value = await Database.SqlQuery<long>($"""SELECT "Value" AS "Value" FROM "DataVersion" WHERE "Id" = 1""")
             .SingleAsync(cancellationToken);
         return string.Create(CultureInfo.InvariantCulture, $"{file}\n{value}");
     }

@@ -25,10 +25,11 @@ public static class WebSetup
 
     public static IServiceCollection AddTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        // Tracker:Timeline:Cache=false keeps nothing between timeline requests (the benchmarks measure both ways).
-        if (!configuration.GetValue("Tracker:Timeline:Cache", true))
+        // Tracker:Cache:Enabled=false keeps no computed answer between requests (the benchmarks measure both ways).
+        if (!configuration.GetValue("Tracker:Cache:Enabled", true))
         {
             services.RemoveAll<TimelineCache>();
+            services.RemoveAll<AttritionCache>();
         }
 
         services.AddTrackerScaleOut(configuration);

@@ -53,7 +53,7 @@ public sealed class ApiHttpHost : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Tracker", $"Data Source={database.FilePath}");
             builder.UseSetting("Tracker:Seed:Enabled", "false");
             builder.UseSetting("Tracker:RateLimit:PermitLimit", "1000000");
-            builder.UseSetting("Tracker:Timeline:Cache", cache ? "true" : "false");
+            builder.UseSetting("Tracker:Cache:Enabled", cache ? "true" : "false");
         });
         factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         factory.StartServer();

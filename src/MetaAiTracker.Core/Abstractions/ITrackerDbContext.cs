@@ -41,11 +41,11 @@ public interface ITrackerDbContext : IDisposable, IAsyncDisposable
     IQueryable<int>? EventIdsContaining(string text) => null;
 
     /// <summary>
-    /// A token that changes whenever anything a timeline query reads changes (events, their links and citations, the
-    /// slugs of themes, people and organisations), and names this store, so that two stores never share one; null when
-    /// the store cannot tell, and then the timeline keeps nothing between requests. The default is null.
+    /// A token that changes whenever the data the timeline and attrition read changes (events, their links, citations,
+    /// tenures, themes, people, organisations), and names this store, so that two stores never share one; null when the
+    /// store cannot tell, and then nothing is kept between requests. The default is null.
     /// </summary>
-    Task<string?> TimelineVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+    Task<string?> DataVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
 }
 
 /// <summary>Creates one short-lived context per operation (never one shared across a Blazor circuit).</summary>

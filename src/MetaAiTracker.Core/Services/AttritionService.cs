@@ -43,12 +43,35 @@ public sealed record AttritionOrganization(
     int TenuresWithSubOrganizations);
 
 /// <summary>Loads an organisation's tenures and runs the <see cref="AttritionCalculator"/> over a window, as of a date.</summary>
-public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvider time)
+/// <remarks>With an <see cref="AttritionCache"/> (the app registers one), a report is kept while the data version stays the same.</remarks>
+public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvider time, AttritionCache? cache = null)
 {
     /// <summary>Returns null when the organisation does not exist.</summary>
     public async Task<AttritionResult?> ComputeAsync(AttritionRequest request, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateAsync(cancellationToken);
+
+        // As in the timeline: the version first, so an entry never holds an answer older than its key says.
+        var version = cache is null ? null : await db.DataVersionAsync(cancellationToken);
+        var key = version is null ? null : AttritionCache.Key(version, request, Today);
+        if (key is not null && cache!.TryGet(key, out var kept))
+        {
+            return kept;
+        }
+
+        var result = await ComputeAsync(db, request, cancellationToken);
+        if (key is not null)
+        {
+            cache!.Set(key, result);
+        }
+
+        return result;
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private async Task<AttritionResult?> ComputeAsync(ITrackerDbContext db, AttritionRequest request, CancellationToken cancellationToken)
+    {
         var organizations = await db.Organizations.AsNoTracking()
             .Select(o => new { o.Id, o.Slug, o.Name, o.ShortName, o.ParentId }).ToListAsync(cancellationToken);
         var root = organizations.FirstOrDefault(o => o.Slug == request.Organization);
@@ -147,7 +170,7 @@ public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvi
     /// </summary>
     public async Task<DateOnly> LatestDateInDataAsync(ITrackerDbContext db, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = Today;
         // The latest start, then the narrowest span among the events that start then: both read from the
         // (DateStart, DateEnd) index. (ORDER BY DateStart DESC, DateEnd ASC mixes directions, so no index serves it and
         // SQLite sorted every event.)

@@ -37,7 +37,7 @@ public sealed record TimelineResult(
 /// </summary>
 /// <remarks>
 /// With a <see cref="TimelineCache"/> (the app registers one), the search and the counts of a filter are kept while the
-/// store's timeline version stays the same; the page itself is always read from the store.
+/// store's data version stays the same; the page itself is always read from the store.
 /// </remarks>
 public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCache? cache = null)
 {
@@ -47,7 +47,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCa
 
         // The version is read before anything else: an entry is stored under the version its answer was computed from
         // or an older one, never a newer, and versions only go up, so no request after a write can be served from before it.
-        var version = cache is null ? null : await db.TimelineVersionAsync(cancellationToken);
+        var version = cache is null ? null : await db.DataVersionAsync(cancellationToken);
         var key = version is null ? null : TimelineCache.Key(version, filter);
         if (key is null || !cache!.TryGet(key, out var counted))
         {

@@ -12,10 +12,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace MetaAiTracker.Core.Tests;
 
 /// <summary>
-/// The timeline keeps a filter's search and counts while the store's timeline version stays put. Each test writes to
+/// The timeline keeps a filter's search and counts, and attrition its reports, while the store's data version stays put. Each test writes to
 /// its own copy of the fixture and compares the cached service with one that keeps nothing, on the real store.
 /// </summary>
-public sealed class TimelineCacheTests : IAsyncLifetime
+public sealed class ComputedCacheTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
@@ -43,7 +43,7 @@ public sealed class TimelineCacheTests : IAsyncLifetime
     private async Task<string?> VersionAsync()
     {
         await using var db = _database.CreateContext();
-        return await db.TimelineVersionAsync();
+        return await db.DataVersionAsync();
     }
 
     private async Task ExecuteAsync(string sql)
@@ -98,6 +98,9 @@ public sealed class TimelineCacheTests : IAsyncLifetime
             """UPDATE "People" SET "Slug" = 'ann-lee-2' WHERE "Slug" = 'ann-lee'""",
             """UPDATE "Organizations" SET "Slug" = 'startup-2' WHERE "Slug" = 'startup'""",
             """DELETE FROM "Events" WHERE "Slug" = 'policy-update'""",
+            """UPDATE "Tenures" SET "End" = '2025-09' WHERE "Slug" = 'fay-wu-lab'""",
+            """UPDATE "People" SET "Name" = "Name" || '!' WHERE "Slug" = 'bo-chen'""",
+            """UPDATE "Organizations" SET "Name" = "Name" || '!' WHERE "Slug" = 'uni'""",
         ];
         foreach (var sql in writes)
         {
@@ -106,10 +109,10 @@ public sealed class TimelineCacheTests : IAsyncLifetime
             Assert.NotEqual(version, await VersionAsync());
         }
 
-        // Writes the timeline does not read leave it alone (a source's title, a person's name).
+        // Writes to what neither reads leave it alone (a source's title, a figure's label).
         var unchanged = await VersionAsync();
         await ExecuteAsync("""UPDATE "Sources" SET "Title" = "Title" || '!' WHERE "Slug" = 'wire'""");
-        await ExecuteAsync("""UPDATE "People" SET "Name" = "Name" || '!' WHERE "Slug" = 'bo-chen'""");
+        await ExecuteAsync("""UPDATE "Figures" SET "Label" = "Label" || '!' WHERE "Slug" = 'article-departures-3'""");
         Assert.Equal(unchanged, await VersionAsync());
     }
 
@@ -128,7 +131,7 @@ public sealed class TimelineCacheTests : IAsyncLifetime
         var second = await service.QueryAsync(filter with { PageSize = 1, Page = 2 });
         Assert.DoesNotContain(recorder.Commands, c => c.Contains("MATCH", StringComparison.Ordinal));
         Assert.DoesNotContain(recorder.Commands, c => c.Contains("GROUP BY", StringComparison.Ordinal) || c.Contains("COUNT(", StringComparison.Ordinal));
-        Assert.Contains(recorder.Commands, c => c.Contains("\"TimelineVersion\"", StringComparison.Ordinal));
+        Assert.Contains(recorder.Commands, c => c.Contains("\"DataVersion\"", StringComparison.Ordinal));
 
         // The same counts, another page of the same matches.
         Assert.Equal(first.Total, second.Total);
@@ -167,9 +170,9 @@ public sealed class TimelineCacheTests : IAsyncLifetime
     {
         var cache = new TimelineCache();
         var facets = new TimelineFacets([], []);
-        for (var i = 0; i < TimelineCache.MaxEntries + 10; i++)
+        for (var i = 0; i < cache.MaxEntries + 10; i++)
         {
-            if (i == TimelineCache.MaxEntries)
+            if (i == cache.MaxEntries)
             {
                 Assert.True(cache.TryGet("k0", out _)); // k0, the oldest, is used again: kept while k1… go
             }
@@ -177,14 +180,14 @@ public sealed class TimelineCacheTests : IAsyncLifetime
             cache.Set($"k{i}", new TimelineCache.Entry(null, 0, facets, i));
         }
 
-        Assert.Equal(TimelineCache.MaxEntries, cache.Count);
+        Assert.Equal(cache.MaxEntries, cache.Count);
         Assert.True(cache.TryGet("k0", out _));
         Assert.False(cache.TryGet("k1", out _));
-        Assert.True(cache.TryGet($"k{TimelineCache.MaxEntries + 9}", out var last));
-        Assert.Equal(TimelineCache.MaxEntries + 9, last.Total);
+        Assert.True(cache.TryGet($"k{cache.MaxEntries + 9}", out var last));
+        Assert.Equal(cache.MaxEntries + 9, last.Total);
 
         // Ids count against their own bound: one entry with most of it pushes out the others.
-        cache.Set("big", new TimelineCache.Entry(new List<int>(new int[TimelineCache.MaxIds - 10]), 0, facets, 0));
+        cache.Set("big", new TimelineCache.Entry(new List<int>(new int[(int)cache.MaxWeight - 10]), 0, facets, 0));
         cache.Set("small", new TimelineCache.Entry([1, 2, 3], 0, facets, 0));
         cache.Set("small2", new TimelineCache.Entry(Enumerable.Range(0, 20).ToList(), 0, facets, 0));
         Assert.False(cache.TryGet("big", out _));
@@ -204,6 +207,40 @@ public sealed class TimelineCacheTests : IAsyncLifetime
         Assert.NotEqual(TimelineCache.Key("v1", a), TimelineCache.Key("v1", a with { To = PartialDate.Parse("2025") }));
         Assert.NotEqual(TimelineCache.Key("v1", a), TimelineCache.Key("v1", a with { Organizations = ["lab"] }));
         Assert.NotEqual(TimelineCache.Key("v1", a), TimelineCache.Key("v1", a with { Text = "Leaves" }));
+    }
+
+    [SqliteFact]
+    public async Task A_repeated_attrition_view_reads_no_tenures_and_a_tenure_write_recomputes_it()
+    {
+        var recorder = new Recorder();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
+        var service = new AttritionService(new RecordingFactory(_database, recorder), clock, new AttritionCache());
+        var plain = new AttritionService(_database.Factory, clock);
+        var request = new AttritionRequest { Organization = FixtureDataset.Lab };
+        string Report(AttritionResult? r) => JsonSerializer.Serialize(r);
+
+        var first = await service.ComputeAsync(request);
+        Assert.Contains(recorder.Commands, c => c.Contains("\"Tenures\"", StringComparison.Ordinal));
+        recorder.Commands.Clear();
+        Assert.Same(first, await service.ComputeAsync(request));
+        Assert.DoesNotContain(recorder.Commands, c => c.Contains("\"Tenures\"", StringComparison.Ordinal));
+
+        // Another request, another day: computed anew.
+        Assert.NotSame(first, await service.ComputeAsync(request with { IncludeSubOrganizations = false }));
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.NotSame(first, await service.ComputeAsync(request));
+
+        // A departure recorded by hand: the next view has it, exactly as a service that keeps nothing computes it.
+        var departuresBefore = (await service.ComputeAsync(request))!.Report.Departures.Count;
+        await ExecuteAsync("""UPDATE "Tenures" SET "End" = '2025-09-15' WHERE "Slug" = 'fay-wu-lab'""");
+        var after = await service.ComputeAsync(request);
+        Assert.Equal(departuresBefore + 1, after!.Report.Departures.Count);
+        Assert.Equal(Report(await plain.ComputeAsync(request)), Report(after));
+
+        // An organisation that did not exist is found once it does.
+        Assert.Null(await service.ComputeAsync(request with { Organization = "new-lab" }));
+        await ExecuteAsync("""INSERT INTO "Organizations" ("Slug", "Name", "Kind") VALUES ('new-lab', 'New Lab', 'Lab')""");
+        Assert.NotNull(await service.ComputeAsync(request with { Organization = "new-lab" }));
     }
 
     private sealed class Recorder : DbCommandInterceptor
