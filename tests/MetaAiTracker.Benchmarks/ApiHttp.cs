@@ -152,7 +152,7 @@ internal static class ApiHttpCommand
         var requests = Options.GetInt(args, "--requests", 300);
         var paths = new[] { ApiHttpHost.HealthPath, ApiHttpHost.DefaultPath, ApiHttpHost.FilteredPath };
         var cache = Options.Get(args, "--cache") is "on";
-        Console.WriteLine($"timeline cache: {(cache ? "on (the app's default: repeated questions reuse their search and counts)" : "off (every request searches and counts)")}");
+        Console.WriteLine($"cache: {(cache ? "on (the app's default: repeated questions reuse their search and counts)" : "off (every request searches and counts)")}");
         Console.WriteLine($"{"events",8}  {"request",-70} {"median",9} {"p95",9} {"max",9}  {"bytes",9}");
         foreach (var events in sizes)
         {
