@@ -133,15 +133,31 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     /// </remarks>
     public async Task<string?> DataVersionAsync(CancellationToken cancellationToken = default)
     {
-        var file = Database.IsSqlite() ? Database.GetDbConnection().DataSource : null;
-        if (string.IsNullOrEmpty(file) || file.Contains(":memory:", StringComparison.Ordinal) || file.StartsWith("file::", StringComparison.Ordinal))
+        if (!Database.IsSqlite() || IsInMemory(Database.GetConnectionString()))
         {
-            return null; // not SQLite, or a database without a name of its own (in memory)
+            return null; // not SQLite, or a database that lives only as long as its connections (in memory)
         }
 
-        var value = await Database.SqlQuery<long>($"""SELECT "Value" AS "Value" FROM "DataVersion" WHERE "Id" = 1""")
+        var version = await Database.SqlQuery<string>(
+                $"""SELECT "Store" || char(10) || "Value" AS "Value" FROM "DataVersion" WHERE "Id" = 1""")
             .SingleAsync(cancellationToken);
-        return string.Create(CultureInfo.InvariantCulture, $"{file}\n{value}");
+        return string.Create(CultureInfo.InvariantCulture, $"{Database.GetDbConnection().DataSource}\n{version}");
+    }
+
+    /// <summary>An in-memory SQLite database (":memory:", Mode=Memory, a "file:…?mode=memory" URI): no version is kept for it.</summary>
+    public static bool IsInMemory(string? connectionString)
+    {
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            return true;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var source = builder.DataSource;
+        return builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory
+               || string.IsNullOrEmpty(source)
+               || source.Contains(":memory:", StringComparison.OrdinalIgnoreCase)
+               || source.Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>True when no character of <paramref name="text"/> has a case or is a control character.</summary>

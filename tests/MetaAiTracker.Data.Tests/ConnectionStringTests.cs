@@ -46,6 +46,16 @@ public sealed class ConnectionStringTests
         Assert.Equal(SqliteOpenMode.Memory, shared.Mode);
     }
 
+    [Theory]
+    [InlineData("Data Source=:memory:", true)]
+    [InlineData("Data Source=tracker;Mode=Memory;Cache=Shared", true)]
+    [InlineData("Data Source=file:tracker?mode=memory&cache=shared", true)]
+    [InlineData("Data Source=", true)]
+    [InlineData("Data Source=/var/lib/metaaitracker/tracker.db", false)]
+    [InlineData("Data Source=data/tracker.db;Mode=ReadOnly", false)]
+    public void In_memory_databases_get_no_data_version(string connectionString, bool inMemory) =>
+        Assert.Equal(inMemory, TrackerDbContext.IsInMemory(connectionString));
+
     [Fact]
     public void Other_settings_survive()
     {

@@ -99,9 +99,15 @@ public sealed class AttritionAtScaleTests(ManyLeaversFixture fixture) : BunitTes
             cut.WaitForAssertion(() => Assert.Equal(report.Departures.Take(shown).Select(d => d.PersonName), Names()));
         }
 
-        // All shown: no button left; the other tables kept their own first page.
-        Assert.Empty(cut.FindAll("[data-testid=more-departures]"));
-        Assert.True(cut.FindAll("[data-testid=table-cohort] tbody tr").Count <= MoreRows.PageRows);
+        // All shown: the bar says so and its button (still where focus was) collapses the table to its first page.
+        Assert.Equal($"Showing all {total:N0} departures.", cut.Find("[data-testid=more-departures] .more-rows-count").TextContent.Trim());
+        Assert.Contains("Show the first 50 only", cut.Find("[data-testid=more-departures-button]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-testid=more-departures-button]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(report.Departures.Take(MoreRows.PageRows).Select(d => d.PersonName), Names()));
+
+        // The other tables kept their own first page.
+        Assert.Equal(Math.Min(report.ByCohort.Count, MoreRows.PageRows), cut.FindAll("[data-testid=table-cohort] tbody tr").Count);
+        Assert.Equal(Math.Min(report.Months.Count, 24), cut.FindAll("[data-testid=table-headcount] tbody tr").Count);
     }
 
     [Fact]

@@ -92,6 +92,12 @@ public sealed class AttritionChartsTests
         Assert.Equal(2, bins[^1].Count);
         Assert.Empty(AttritionCharts.DaysBins([]));
 
+        // Past a century, the bins widen as far as it takes: still at most 12, every stay counted once.
+        var century = AttritionCharts.DaysBins([0, 5, 44_000, 80_000]);
+        Assert.InRange(century.Count, 2, AttritionCharts.MaxBins);
+        Assert.Equal(4, century.Sum(b => b.Count));
+        Assert.True(century[^1].To >= 80_000);
+
         // Short stays get narrow bins: a week each.
         var week = AttritionCharts.DaysBins([3, 10, 20]);
         Assert.Equal(["0–6 d", "7–13 d", "14–20 d"], week.Select(b => b.Label));

@@ -90,13 +90,15 @@ public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvi
         }
 
         // Came-from and went-to by id, named from the organisations read above: two joins fewer per tenure.
+        // (An organisation added between the two reads is not in the dictionary: that tenure's came-from or went-to then
+        // reads as not reported for this one computation, which the next write's version makes stale anyway.)
         var slugOf = organizations.ToDictionary(o => o.Id, o => o.Slug);
+        string? SlugOf(int? id) => id is { } known ? slugOf.GetValueOrDefault(known) : null;
         var tenures = (await db.Tenures.AsNoTracking()
                 .Where(t => included.Contains(t.OrganizationId))
                 .Select(t => new { t.Person.Slug, t.Person.Name, t.Start, t.End, t.CameFromId, t.WentToId })
                 .ToListAsync(cancellationToken))
-            .Select(t => new TenureRecord(t.Slug, t.Name, t.Start, t.End,
-                t.CameFromId is { } came ? slugOf[came] : null, t.WentToId is { } went ? slugOf[went] : null))
+            .Select(t => new TenureRecord(t.Slug, t.Name, t.Start, t.End, SlugOf(t.CameFromId), SlugOf(t.WentToId)))
             .ToList();
 
         var asOf = request.AsOf?.End ?? await LatestDateInDataAsync(db, cancellationToken);

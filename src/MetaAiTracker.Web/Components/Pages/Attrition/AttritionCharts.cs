@@ -73,7 +73,7 @@ public static class AttritionCharts
 
     /// <summary>
     /// Equal spans of days from 0, the narrowest of <see cref="BinWidths"/> that covers the longest stay in at most
-    /// <see cref="MaxBins"/> bins (the widest when none does); every stay is in exactly one bin, empty bins between
+    /// <see cref="MaxBins"/> bins (past a century, as wide as that needs); every stay is in exactly one bin, empty bins between
     /// kept so the axis is even.
     /// </summary>
     public static IReadOnlyList<DaysBin> DaysBins(IReadOnlyList<int> days)
@@ -84,7 +84,8 @@ public static class AttritionCharts
         }
 
         var max = Math.Max(0, days.Max());
-        var width = BinWidths.FirstOrDefault(w => max / w + 1 <= MaxBins, BinWidths[^1]);
+        // Past the widest listed width (stays of over a century), as wide as it takes to stay within MaxBins.
+        var width = BinWidths.FirstOrDefault(w => max / w + 1 <= MaxBins, max / MaxBins + 1);
         var counts = new int[max / width + 1];
         foreach (var d in days)
         {

@@ -11,10 +11,12 @@ namespace MetaAiTracker.Data.Migrations
     /// organisation links, citations, tenures, themes, people and organisations. Triggers, not application code, so that
     /// every writer — editor, import, seed, a hand-run SQL statement — moves it. The timeline keeps the expensive part of
     /// a search (the matching ids and the facet counts) and attrition its computed report for as long as the counter
-    /// has not moved. Raw SQL only: the EF model and its snapshot do not know this table.
+    /// has not moved. <c>Store</c> is a random name given to this database when it is made, so that another file at the
+    /// same path (a re-created store) never shares a version with it. Raw SQL only: the EF model and its snapshot do not
+    /// know this table.
     /// </summary>
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261201100000_DataVersion")]
+    [Migration("20261201110000_DataVersion")]
     public partial class DataVersion : Migration
     {
         private const string Bump = """UPDATE "DataVersion" SET "Value" = "Value" + 1 WHERE "Id" = 1;""";
@@ -33,8 +35,11 @@ namespace MetaAiTracker.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                CREATE TABLE "DataVersion" ("Id" INTEGER NOT NULL PRIMARY KEY CHECK ("Id" = 1), "Value" INTEGER NOT NULL);
-                INSERT INTO "DataVersion" ("Id", "Value") VALUES (1, 0);
+                CREATE TABLE "DataVersion" (
+                    "Id" INTEGER NOT NULL PRIMARY KEY CHECK ("Id" = 1),
+                    "Value" INTEGER NOT NULL,
+                    "Store" TEXT NOT NULL);
+                INSERT INTO "DataVersion" ("Id", "Value", "Store") VALUES (1, 0, lower(hex(randomblob(16))));
                 """);
             foreach (var (_, sql) in Triggers())
             {
