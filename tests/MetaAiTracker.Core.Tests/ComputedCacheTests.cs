@@ -1,13 +1,9 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Text.Json;
-using MetaAiTracker.Core.Abstractions;
 using MetaAiTracker.Core.Domain;
 using MetaAiTracker.Core.Services;
 using MetaAiTracker.Data;
 using MetaAiTracker.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MetaAiTracker.Core.Tests;
 
@@ -119,19 +115,19 @@ public sealed class ComputedCacheTests : IAsyncLifetime
     [SqliteFact]
     public async Task A_second_identical_question_runs_no_search_and_no_count_only_the_page()
     {
-        var recorder = new Recorder();
+        var recorder = new CommandRecorder();
         var service = new TimelineService(new RecordingFactory(_database, recorder), new TimelineCache());
         var filter = new TimelineFilter { Text = "核心团队" }; // in two events; caseless, so the FTS5 index answers it
 
         var first = await service.QueryAsync(filter);
-        Assert.Contains(recorder.Commands, c => c.Contains("MATCH", StringComparison.Ordinal));
-        Assert.Contains(recorder.Commands, c => c.Contains("GROUP BY", StringComparison.Ordinal));
-        recorder.Commands.Clear();
+        Assert.Contains(recorder.Commands, c => c.Sql.Contains("MATCH", StringComparison.Ordinal));
+        Assert.Contains(recorder.Commands, c => c.Sql.Contains("GROUP BY", StringComparison.Ordinal));
+        recorder.Clear();
 
         var second = await service.QueryAsync(filter with { PageSize = 1, Page = 2 });
-        Assert.DoesNotContain(recorder.Commands, c => c.Contains("MATCH", StringComparison.Ordinal));
-        Assert.DoesNotContain(recorder.Commands, c => c.Contains("GROUP BY", StringComparison.Ordinal) || c.Contains("COUNT(", StringComparison.Ordinal));
-        Assert.Contains(recorder.Commands, c => c.Contains("\"DataVersion\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(recorder.Commands, c => c.Sql.Contains("MATCH", StringComparison.Ordinal));
+        Assert.DoesNotContain(recorder.Commands, c => c.Sql.Contains("GROUP BY", StringComparison.Ordinal) || c.Sql.Contains("COUNT(", StringComparison.Ordinal));
+        Assert.Contains(recorder.Commands, c => c.Sql.Contains("\"DataVersion\"", StringComparison.Ordinal));
 
         // The same counts, another page of the same matches.
         Assert.Equal(first.Total, second.Total);
@@ -212,7 +208,7 @@ public sealed class ComputedCacheTests : IAsyncLifetime
     [SqliteFact]
     public async Task A_repeated_attrition_view_reads_no_tenures_and_a_tenure_write_recomputes_it()
     {
-        var recorder = new Recorder();
+        var recorder = new CommandRecorder();
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
         var service = new AttritionService(new RecordingFactory(_database, recorder), clock, new AttritionCache());
         var plain = new AttritionService(_database.Factory, clock);
@@ -220,10 +216,10 @@ public sealed class ComputedCacheTests : IAsyncLifetime
         string Report(AttritionResult? r) => JsonSerializer.Serialize(r);
 
         var first = await service.ComputeAsync(request);
-        Assert.Contains(recorder.Commands, c => c.Contains("\"Tenures\"", StringComparison.Ordinal));
-        recorder.Commands.Clear();
+        Assert.Contains(recorder.Commands, c => c.Sql.Contains("\"Tenures\"", StringComparison.Ordinal));
+        recorder.Clear();
         Assert.Same(first, await service.ComputeAsync(request));
-        Assert.DoesNotContain(recorder.Commands, c => c.Contains("\"Tenures\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(recorder.Commands, c => c.Sql.Contains("\"Tenures\"", StringComparison.Ordinal));
 
         // Another request, another day: computed anew.
         Assert.NotSame(first, await service.ComputeAsync(request with { IncludeSubOrganizations = false }));
@@ -241,23 +237,5 @@ public sealed class ComputedCacheTests : IAsyncLifetime
         Assert.Null(await service.ComputeAsync(request with { Organization = "new-lab" }));
         await ExecuteAsync("""INSERT INTO "Organizations" ("Slug", "Name", "Kind") VALUES ('new-lab', 'New Lab', 'Lab')""");
         Assert.NotNull(await service.ComputeAsync(request with { Organization = "new-lab" }));
-    }
-
-    private sealed class Recorder : DbCommandInterceptor
-    {
-        public ConcurrentQueue<string> Commands { get; } = new();
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Enqueue(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-    }
-
-    private sealed class RecordingFactory(TestDatabase database, Recorder recorder) : ITrackerDbContextFactory
-    {
-        public Task<ITrackerDbContext> CreateAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<ITrackerDbContext>(new TrackerDbContext(new DbContextOptionsBuilder<TrackerDbContext>()
-                .UseSqlite(database.ConnectionString).AddInterceptors(recorder).Options));
     }
 }

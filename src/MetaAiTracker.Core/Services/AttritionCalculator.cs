@@ -172,7 +172,7 @@ public static class AttritionCalculator
     }
 
     /// <summary>People present at the start of <paramref name="day"/>: joined before it and not left before it.</summary>
-    public static int HeadcountOn(IReadOnlyList<TenureRecord> tenures, DateOnly day, DateOnly asOf) => Headcount(Place(tenures, asOf), day);
+    public static int HeadcountOn(IReadOnlyList<TenureRecord> tenures, DateOnly day, DateOnly asOf) => new Presence(Place(tenures, asOf)).On(day);
 
     private sealed record Placed(TenureRecord Tenure, DateOnly? Join, DateOnly? Leave);
 
@@ -195,8 +195,6 @@ public static class AttritionCalculator
         .Where(p => p.Join is null || p.Join <= asOf)
         .Select(p => p.Leave is { } l && l > asOf ? p with { Leave = null, Tenure = p.Tenure with { End = null } } : p)
         .ToList();
-
-    private static int Headcount(List<Placed> placed, DateOnly day) => new Presence(placed).On(day);
 
     /// <summary>
     /// Headcounts by binary search: present on a day = joined before it (or join unknown) − left before it. Exact

@@ -51,21 +51,10 @@ public sealed class AttritionService(ITrackerDbContextFactory factory, TimeProvi
     {
         await using var db = await factory.CreateAsync(cancellationToken);
 
-        // As in the timeline: the version first, so an entry never holds an answer older than its key says.
+        // The version first (see ComputedCache.GetOrComputeAsync).
         var version = cache is null ? null : await db.DataVersionAsync(cancellationToken);
-        var key = version is null ? null : AttritionCache.Key(version, request, Today);
-        if (key is not null && cache!.TryGet(key, out var kept))
-        {
-            return kept;
-        }
-
-        var result = await ComputeAsync(db, request, cancellationToken);
-        if (key is not null)
-        {
-            cache!.Set(key, result);
-        }
-
-        return result;
+        return await AttritionCache.GetOrComputeAsync(cache, version is null ? null : AttritionCache.Key(version, request, Today),
+            () => ComputeAsync(db, request, cancellationToken));
     }
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

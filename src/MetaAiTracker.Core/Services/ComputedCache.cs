@@ -76,6 +76,29 @@ public abstract class ComputedCache<TValue>(int maxEntries, long maxWeight)
         }
     }
 
+    /// <summary>
+    /// The value kept under <paramref name="key"/>, else computed and kept; with no key (no cache, or a store without a
+    /// data version) computed every time. Callers make the key from a version read <em>before</em> computing: the entry
+    /// then holds an answer at least as new as its key says, and versions only go up, so nothing older than a write is
+    /// served after it.
+    /// </summary>
+    public static async Task<TValue> GetOrComputeAsync(ComputedCache<TValue>? cache, string? key, Func<Task<TValue>> compute)
+    {
+        if (cache is null || key is null)
+        {
+            return await compute();
+        }
+
+        if (cache.TryGet(key, out var kept))
+        {
+            return kept;
+        }
+
+        var value = await compute();
+        cache.Set(key, value);
+        return value;
+    }
+
     /// <summary>A key from the version and the parts of a question, separated by a character no part contains.</summary>
     protected static string Join(params object?[] parts) => string.Join('\u001f', parts);
 }
@@ -95,16 +118,19 @@ public sealed class TimelineCache() : ComputedCache<TimelineCache.Entry>(256, 4_
     /// <summary>The cache key: the data version and every part of the filter that changes the answer's counts.</summary>
     public static string Key(string version, TimelineFilter filter) => Join(
         version,
-        string.Join(',', filter.Themes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+        Set(filter.Themes),
         filter.Match,
-        string.Join(',', filter.People.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-        string.Join(',', filter.Organizations.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+        Set(filter.People),
+        Set(filter.Organizations),
         string.Join(',', filter.Statuses.Distinct().Order()),
         filter.From?.ToString() ?? string.Empty,
         filter.To?.ToString() ?? string.Empty,
         filter.Text?.Trim() ?? string.Empty);
 
     protected override long Weigh(Entry value) => value.TextIds?.Count ?? 0;
+
+    /// <summary>Slugs as a set: order and repeats do not change what a filter matches.</summary>
+    private static string Set(IEnumerable<string> slugs) => string.Join(',', slugs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 }
 
 /// <summary>

@@ -45,18 +45,10 @@ public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCa
     {
         await using var db = await factory.CreateAsync(cancellationToken);
 
-        // The version is read before anything else: an entry is stored under the version its answer was computed from
-        // or an older one, never a newer, and versions only go up, so no request after a write can be served from before it.
+        // The version is read before anything else (see ComputedCache.GetOrComputeAsync).
         var version = cache is null ? null : await db.DataVersionAsync(cancellationToken);
-        var key = version is null ? null : TimelineCache.Key(version, filter);
-        if (key is null || !cache!.TryGet(key, out var counted))
-        {
-            counted = await CountAsync(db, filter, cancellationToken);
-            if (key is not null)
-            {
-                cache!.Set(key, counted);
-            }
-        }
+        var counted = await TimelineCache.GetOrComputeAsync(cache, version is null ? null : TimelineCache.Key(version, filter),
+            () => CountAsync(db, filter, cancellationToken));
 
         var (textIds, total, totalInStore, facets) = (counted.TextIds, counted.Total, counted.TotalInStore, counted.Facets);
         var query = Filter(db, filter, textIds);

@@ -52,24 +52,33 @@ public static class AttritionCharts
     /// (<see cref="MaxBars"/>); past that a histogram of equal spans of days (<see cref="DaysBins"/>), since thousands
     /// of thin bars say nothing and cost the server a component each.
     /// </summary>
-    public static ChartModel TimeToDeparture(AttritionReport report)
+    public static ChartModel TimeToDeparture(AttritionReport report) => TimeToDeparture(report, TimeBins(report));
+
+    /// <param name="bins">The report's <see cref="TimeBins"/>, when the caller has them already.</param>
+    public static ChartModel TimeToDeparture(AttritionReport report, IReadOnlyList<DaysBin> bins)
     {
-        var timed = TimedDepartures(report);
-        if (timed.Count <= MaxBars)
+        if (bins.Count == 0)
         {
+            var timed = TimedDepartures(report);
             return new(
                 timed.Select(d => ShortName(d.PersonName)).ToArray(),
                 [Series("Days from joining to leaving", timed.Select(d => (double)d.DaysToDeparture!.Value))]);
         }
 
-        var bins = DaysBins(timed.Select(d => d.DaysToDeparture!.Value).ToList());
         return new(
             bins.Select(b => b.Label).ToArray(),
             [Series("People who left after this many days", bins.Select(b => (double)b.Count))]);
     }
 
-    /// <summary>Whether the time-to-departure chart is a histogram (too many leavers for a bar each).</summary>
-    public static bool TimeIsHistogram(AttritionReport report) => TimedDepartures(report).Count > MaxBars;
+    /// <summary>
+    /// The time-to-departure histogram's bins when there are more timed leavers than <see cref="MaxBars"/>; none (a bar
+    /// per person) otherwise.
+    /// </summary>
+    public static IReadOnlyList<DaysBin> TimeBins(AttritionReport report)
+    {
+        var timed = TimedDepartures(report);
+        return timed.Count > MaxBars ? DaysBins(timed.Select(d => d.DaysToDeparture!.Value).ToList()) : [];
+    }
 
     /// <summary>
     /// Equal spans of days from 0, the narrowest of <see cref="BinWidths"/> that covers the longest stay in at most
