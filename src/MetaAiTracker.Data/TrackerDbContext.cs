@@ -75,6 +75,24 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     /// </summary>
     public const int MinimumIndexedTextLength = 3;
 
+    /// <summary>FTS5's "optimize": merges every segment of the EventText index into one (see <see cref="CompactTextIndexAsync"/>).</summary>
+    public const string CompactTextIndexSql = """INSERT INTO "EventText"("EventText") VALUES('optimize');""";
+
+    /// <summary>
+    /// SQLite: merges the full-text index into one segment; other providers: nothing. Written event by event (the
+    /// triggers), FTS5 keeps the index in many segments and a search reads each of them, so a broad word costs about three
+    /// times as much as from one merged segment (21 ms against 7.5 ms at 100,000 events). The dataset loader and large
+    /// imports call it after their transaction; small edits need nothing (FTS5 merges small segments as it goes). It
+    /// rewrites the whole index: about 6 seconds at 100,000 events.
+    /// </summary>
+    public async Task CompactTextIndexAsync(CancellationToken cancellationToken = default)
+    {
+        if (Database.IsSqlite())
+        {
+            await Database.ExecuteSqlRawAsync(CompactTextIndexSql, cancellationToken);
+        }
+    }
+
     /// <inheritdoc />
     /// <remarks>
     /// SQLite: the FTS5 table "EventText" is made by the EventTextSearch migration (raw SQL, outside the EF model): one

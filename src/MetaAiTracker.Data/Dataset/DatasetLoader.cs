@@ -18,7 +18,7 @@ public static class DatasetLoader
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        var loaded = await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (await db.Themes.AnyAsync(ct) || await db.Sources.AnyAsync(ct) || await db.Events.AnyAsync(ct))
@@ -32,6 +32,10 @@ public static class DatasetLoader
             db.ChangeTracker.Clear();
             return counts;
         }, cancellationToken);
+
+        // After the commit, so that the data stands whatever happens here: a search then reads one merged index segment.
+        await db.CompactTextIndexAsync(cancellationToken);
+        return loaded;
     }
 
     private static DatasetCounts Map(TrackerDbContext db, DatasetDocument d)

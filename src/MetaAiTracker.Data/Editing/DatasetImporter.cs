@@ -48,7 +48,7 @@ public sealed class DatasetImporter(IDbContextFactory<TrackerDbContext> factory,
         ThrowIfInvalid(document);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        var result = await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await TrackerDatabase.BeginWriteAsync(db, ct);
             var index = await StoreIndex.LoadAsync(db, ct);
@@ -87,7 +87,19 @@ public sealed class DatasetImporter(IDbContextFactory<TrackerDbContext> factory,
             await transaction.CommitAsync(ct);
             return new ImportResult(plan, deleteMissing, pending.Count);
         }, cancellationToken);
+
+        // A large import leaves the full-text index in many segments; merging them rewrites the whole index (seconds at
+        // 100,000 events), so it is done only when the import wrote that much, after the commit.
+        if (result.Recorded >= CompactAfterChanges)
+        {
+            await db.CompactTextIndexAsync(cancellationToken);
+        }
+
+        return result;
     }
+
+    /// <summary>The number of changed records from which an import merges the full-text index afterwards.</summary>
+    public const int CompactAfterChanges = 1_000;
 
     private static void ThrowIfInvalid(DatasetDocument document)
     {
