@@ -41,6 +41,13 @@ public interface ITrackerDbContext : IDisposable, IAsyncDisposable
     IQueryable<int>? EventIdsContaining(string text) => null;
 
     /// <summary>
+    /// The ids of <see cref="EventIdsContaining"/> read into a list, or null where that is null. The default reads the
+    /// query's rows; a store may read them in one piece (SQLite: one comma-separated value instead of a row per id).
+    /// </summary>
+    async Task<List<int>?> EventIdListContainingAsync(string text, CancellationToken cancellationToken = default) =>
+        EventIdsContaining(text) is { } ids ? await ids.ToListAsync(cancellationToken) : null;
+
+    /// <summary>
     /// A token that changes whenever the data the timeline and attrition read changes (events, their links, citations,
     /// tenures, themes, people, organisations), and names this store, so that two stores never share one; null when the
     /// store cannot tell, and then nothing is kept between requests. The default is null.

@@ -225,9 +225,10 @@ public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCa
 
         // Text alone, and an exact index: its ids are the answer (no need to look each event up).
         var text = filter.Text.Trim();
-        if ((filter with { Text = null, Themes = [], Statuses = [] }).IsEmpty && db.EventIdsContaining(text) is { } exact)
+        if ((filter with { Text = null, Themes = [], Statuses = [] }).IsEmpty
+            && await db.EventIdListContainingAsync(text, cancellationToken) is { } exact)
         {
-            return await exact.ToListAsync(cancellationToken);
+            return exact;
         }
 
         return await Filter(db, filter with { Themes = [], Statuses = [] }).Select(e => e.Id).ToListAsync(cancellationToken);
