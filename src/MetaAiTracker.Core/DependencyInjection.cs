@@ -12,6 +12,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TimelineCache>();
         services.AddSingleton<AttritionCache>();
+        services.AddSingleton<TimelineProjection>();
         services.AddSingleton<TimelineService>();
         services.AddSingleton<AttritionService>();
         services.AddSingleton<FigureService>();

@@ -32,6 +32,12 @@ public static class WebSetup
             services.RemoveAll<AttritionCache>();
         }
 
+        // Tracker:Projection:Enabled=false answers a text search's facets and page by SQL alone (no events in memory).
+        if (!configuration.GetValue("Tracker:Projection:Enabled", true))
+        {
+            services.RemoveAll<TimelineProjection>();
+        }
+
         services.AddTrackerScaleOut(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddTrackerBlazorLimits();

@@ -23,7 +23,7 @@ internal static class TimeCommand
             var cases = new (string Name, Func<Task> Run)[]
             {
                 ("Timeline_Service", b.Timeline_Service), ("Timeline_HandSql", b.Timeline_HandSql),
-                ("TextSearch_Service", b.TextSearch_Service), ("TextSearch_HandSql", b.TextSearch_HandSql),
+                ("TextSearch_Service", b.TextSearch_Service), ("TextSearch_ServiceSqlOnly", b.TextSearch_ServiceSqlOnly), ("TextSearch_HandSql", b.TextSearch_HandSql),
                 ("TimelineWarm_Service", b.TimelineWarm_Service), ("TextSearchWarm_Service", b.TextSearchWarm_Service),
                 ("TextSearchRareZh_Service", b.TextSearchRareZh_Service), ("TextSearchRareZh_HandSql", b.TextSearchRareZh_HandSql),
                 ("TextSearchRareEn_Service", b.TextSearchRareEn_Service), ("TextSearchRareEn_HandSql", b.TextSearchRareEn_HandSql),

@@ -11,17 +11,8 @@ namespace MetaAiTracker.Core.Tests;
 /// The timeline keeps a filter's search and counts, and attrition its reports, while the store's data version stays put. Each test writes to
 /// its own copy of the fixture and compares the cached service with one that keeps nothing, on the real store.
 /// </summary>
-public sealed class ComputedCacheTests : IAsyncLifetime
+public sealed class ComputedCacheTests : FixtureCopyTests
 {
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync() => _database = await FixtureDataset.LoadAsync();
-
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
 
     private static readonly TimelineFilter[] Filters =
     [
@@ -38,20 +29,14 @@ public sealed class ComputedCacheTests : IAsyncLifetime
 
     private async Task<string?> VersionAsync()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.DataVersionAsync();
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var db = _database.CreateContext();
-        Assert.True(await db.Database.ExecuteSqlRawAsync(sql) > 0, $"the write changed nothing: {sql}");
     }
 
     /// <summary>Every filter, answered by the cached service (twice: computed, then kept) and by one that keeps nothing.</summary>
     private async Task AssertSameAnswersAsync(TimelineService cached)
     {
-        var plain = new TimelineService(_database.Factory);
+        var plain = new TimelineService(Database.Factory);
         foreach (var filter in Filters)
         {
             var expected = Json(await plain.QueryAsync(filter));
@@ -71,14 +56,14 @@ public sealed class ComputedCacheTests : IAsyncLifetime
         else
         {
             Assert.NotNull(version);
-            Assert.Contains(Path.GetFileName(_database.ConnectionString.Split('=')[1].Split(';')[0]), version, StringComparison.Ordinal);
+            Assert.Contains(Path.GetFileName(Database.ConnectionString.Split('=')[1].Split(';')[0]), version, StringComparison.Ordinal);
         }
     }
 
     [SqliteFact]
     public async Task Reads_leave_the_version_alone_and_every_watched_write_moves_it()
     {
-        var service = new TimelineService(_database.Factory, new TimelineCache());
+        var service = new TimelineService(Database.Factory, new TimelineCache());
         var before = await VersionAsync();
         await service.QueryAsync(new TimelineFilter { Text = "离开" });
         Assert.Equal(before, await VersionAsync());
@@ -116,7 +101,7 @@ public sealed class ComputedCacheTests : IAsyncLifetime
     public async Task A_second_identical_question_runs_no_search_and_no_count_only_the_page()
     {
         var recorder = new CommandRecorder();
-        var service = new TimelineService(new RecordingFactory(_database, recorder), new TimelineCache());
+        var service = new TimelineService(new RecordingFactory(Database, recorder), new TimelineCache());
         var filter = new TimelineFilter { Text = "核心团队" }; // in two events; caseless, so the FTS5 index answers it
 
         var first = await service.QueryAsync(filter);
@@ -138,7 +123,7 @@ public sealed class ComputedCacheTests : IAsyncLifetime
     [SqliteFact] // PostgreSQL keeps nothing, so there both services would compute everything
     public async Task After_each_kind_of_write_the_cached_answers_equal_fresh_ones()
     {
-        var service = new TimelineService(_database.Factory, new TimelineCache());
+        var service = new TimelineService(Database.Factory, new TimelineCache());
         await AssertSameAnswersAsync(service);
 
         // Status, themes, people, organisations, a quote's text, slugs, a new date, a deleted event: after each, every
@@ -210,8 +195,8 @@ public sealed class ComputedCacheTests : IAsyncLifetime
     {
         var recorder = new CommandRecorder();
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
-        var service = new AttritionService(new RecordingFactory(_database, recorder), clock, new AttritionCache());
-        var plain = new AttritionService(_database.Factory, clock);
+        var service = new AttritionService(new RecordingFactory(Database, recorder), clock, new AttritionCache());
+        var plain = new AttritionService(Database.Factory, clock);
         var request = new AttritionRequest { Organization = FixtureDataset.Lab };
         string Report(AttritionResult? r) => JsonSerializer.Serialize(r);
 

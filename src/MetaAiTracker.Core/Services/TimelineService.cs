@@ -37,42 +37,42 @@ public sealed record TimelineResult(
 /// </summary>
 /// <remarks>
 /// With a <see cref="TimelineCache"/> (the app registers one), the search and the counts of a filter are kept while the
-/// store's data version stays the same; the page itself is always read from the store.
+/// store's data version stays the same; the page itself is always read from the store. With a
+/// <see cref="TimelineProjection"/> (registered too), a text search's facets, total and page order come from the
+/// projection of the events in memory; without one, or for a store that has no data version, from SQL alone.
 /// </remarks>
-public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCache? cache = null)
+public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCache? cache = null, TimelineProjection? projection = null)
 {
     public async Task<TimelineResult> QueryAsync(TimelineFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateAsync(cancellationToken);
 
-        // The version is read before anything else (see ComputedCache.GetOrComputeAsync).
-        var version = cache is null ? null : await db.DataVersionAsync(cancellationToken);
+        // The version is read before anything else (see ComputedCache.GetOrComputeAsync); the projection is for it.
+        var hasText = !string.IsNullOrWhiteSpace(filter.Text);
+        var version = cache is null && (projection is null || !hasText) ? null : await db.DataVersionAsync(cancellationToken);
+        var snapshot = projection is not null && hasText && version is not null
+            ? await projection.GetAsync(db, version, cancellationToken)
+            : null;
+        TimelineProjection.Matches? matches = null;
         var counted = await TimelineCache.GetOrComputeAsync(cache, version is null ? null : TimelineCache.Key(version, filter),
-            () => CountAsync(db, filter, cancellationToken));
+            async () =>
+            {
+                var (entry, evaluated) = await CountAsync(db, filter, snapshot, cancellationToken);
+                matches = evaluated;
+                return entry;
+            });
 
         var (textIds, total, totalInStore, facets) = (counted.TextIds, counted.Total, counted.TotalInStore, counted.Facets);
-        var query = Filter(db, filter, textIds);
         var pageSize = Math.Clamp(filter.PageSize, 1, TimelineFilter.MaxPageSize);
         var page = Math.Max(filter.Page, 1);
-        if (textIds is not null && IsBroad(textIds, page * pageSize, totalInStore))
+        if (snapshot is not null && textIds is not null)
         {
-            // Many matches (a broad word): walking the date index in page order and checking each event against the
-            // list finds a page after a few hundred rows, where fetching every listed event and sorting them reads
-            // thousands. "+ 0" changes nothing in the result; it only keeps SQLite from driving the query by the id list.
-            query = Filter(db, filter, textIds, byIdList: false);
+            matches ??= snapshot.Evaluate(textIds, filter);
         }
 
-        var ordered = filter.Sort == SortOrder.Descending
-            ? query.OrderByDescending(e => e.DateStart).ThenByDescending(e => e.DateEnd).ThenByDescending(e => e.Id)
-            : query.OrderBy(e => e.DateStart).ThenBy(e => e.DateEnd).ThenBy(e => e.Id);
-
-        // The page's own columns first; then the themes, people and organisations of exactly those events, one query
-        // each, by id. (A split query would repeat the whole filter, text search included, in each of the three.)
-        var rows = await ordered
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(e => new { e.Id, e.Slug, e.Date, e.TitleEn, e.TitleZh, e.SummaryEn, e.Status, e.StatusNote, e.Importance })
-            .ToListAsync(cancellationToken);
+        var rows = matches is not null
+            ? await PageByIdsAsync(db, snapshot!.Page(matches, (page - 1) * pageSize, pageSize, filter.Sort), cancellationToken)
+            : await PageAsync(db, filter, textIds, totalInStore, page, pageSize, cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var themes = ids.Count == 0 ? [] : await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id))
             .SelectMany(e => e.Themes, (e, t) => new { EventId = e.Id, t.Id, Theme = new ThemeRef(t.Slug, t.NameEn, t.NameZh, t.Color) })
@@ -95,14 +95,70 @@ public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCa
         return new TimelineResult(items, total, totalInStore, page, pageSize, facets);
     }
 
+    private sealed record PageRow(int Id, string Slug, PartialDate Date, string TitleEn, string TitleZh, string SummaryEn,
+        ClaimStatus Status, string? StatusNote, int Importance);
+
+    /// <summary>The page's own columns, by SQL: the filter, in timeline order, skipped and taken.</summary>
+    private static async Task<List<PageRow>> PageAsync(
+        ITrackerDbContext db, TimelineFilter filter, List<int>? textIds, int totalInStore, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = Filter(db, filter, textIds);
+        if (textIds is not null && IsBroad(textIds, page * pageSize, totalInStore))
+        {
+            // Many matches (a broad word): walking the date index in page order and checking each event against the
+            // list finds a page after a few hundred rows, where fetching every listed event and sorting them reads
+            // thousands. "+ 0" changes nothing in the result; it only keeps SQLite from driving the query by the id list.
+            query = Filter(db, filter, textIds, byIdList: false);
+        }
+
+        var ordered = filter.Sort == SortOrder.Descending
+            ? query.OrderByDescending(e => e.DateStart).ThenByDescending(e => e.DateEnd).ThenByDescending(e => e.Id)
+            : query.OrderBy(e => e.DateStart).ThenBy(e => e.DateEnd).ThenBy(e => e.Id);
+
+        // The page's own columns first; then the themes, people and organisations of exactly those events, one query
+        // each, by id. (A split query would repeat the whole filter, text search included, in each of the three.)
+        return await ordered
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(e => new PageRow(e.Id, e.Slug, e.Date, e.TitleEn, e.TitleZh, e.SummaryEn, e.Status, e.StatusNote, e.Importance))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The page's own columns for ids already in page order (from the projection): one lookup by id.</summary>
+    private static async Task<List<PageRow>> PageByIdsAsync(ITrackerDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var list = ids.ToList();
+        var rows = await db.Events.AsNoTracking().Where(e => list.Contains(e.Id))
+            .Select(e => new PageRow(e.Id, e.Slug, e.Date, e.TitleEn, e.TitleZh, e.SummaryEn, e.Status, e.StatusNote, e.Importance))
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+
+        // An event deleted since the projection was built is left out, as a page read a moment later would.
+        return list.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
     /// <summary>
     /// The search and the counts of a filter: a text search runs once per request (the index, and the LIKE check where
     /// the index is not exact), together with the filters no facet leaves out (dates, people, organisations); the page,
     /// the count and both facets then filter that list of ids by theme and status instead of repeating the search.
     /// </summary>
-    private static async Task<TimelineCache.Entry> CountAsync(ITrackerDbContext db, TimelineFilter filter, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With a projection <paramref name="snapshot"/>, the facets and the total of a text search come from it (and are
+    /// returned with the matches the page is then taken from); the SQL statements below answer only without one.
+    /// </remarks>
+    private static async Task<(TimelineCache.Entry Entry, TimelineProjection.Matches? Matches)> CountAsync(
+        ITrackerDbContext db, TimelineFilter filter, TimelineProjection.Snapshot? snapshot, CancellationToken cancellationToken)
     {
         var textIds = await EventIdsWithTextAsync(db, filter, cancellationToken);
+        if (snapshot is not null && textIds is not null && snapshot.Evaluate(textIds, filter) is { } matches)
+        {
+            return (new TimelineCache.Entry(textIds, snapshot.Count, snapshot.Facets(matches), matches.Total), matches);
+        }
+
         var totalInStore = await CountEventsAsync(db, cancellationToken);
         var facets = await FacetsAsync(db, filter, textIds, totalInStore, cancellationToken);
 
@@ -111,7 +167,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCa
         var total = filter.Statuses.Count == 0
             ? facets.Statuses.Sum(f => f.Count)
             : await Filter(db, filter, textIds).CountAsync(cancellationToken);
-        return new TimelineCache.Entry(textIds, totalInStore, facets, total);
+        return (new TimelineCache.Entry(textIds, totalInStore, facets, total), null);
     }
 
     /// <summary>

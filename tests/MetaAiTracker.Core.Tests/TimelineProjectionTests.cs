@@ -1,0 +1,188 @@
+using System.Text.Json;
+using MetaAiTracker.Core.Domain;
+using MetaAiTracker.Core.Services;
+using MetaAiTracker.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Core.Tests;
+
+/// <summary>
+/// A text search's facets, total and page taken from the projection of the events in memory equal those SQL gives:
+/// on the generated 1,000-event dataset for many filters, sort orders and pages, and on the fixture after each kind of
+/// write. The projection exists only for a store with a data version, so these run on SQLite (a file) only.
+/// </summary>
+public sealed class TimelineProjectionTests(SyntheticDatabase fixture) : IClassFixture<SyntheticDatabase>
+{
+    private static string Json(TimelineResult result) => JsonSerializer.Serialize(result);
+
+    public static IEnumerable<TimelineFilter> Filters()
+    {
+        string[] texts = ["超级智能", "leaves", "MSL", "数据质量", "离开", "Maverick 5", "2025", "no such words"];
+        foreach (var text in texts)
+        {
+            yield return new TimelineFilter { Text = text };
+            yield return new TimelineFilter { Text = text, Sort = SortOrder.Descending, Page = 2, PageSize = 7 };
+            yield return new TimelineFilter { Text = text, Themes = ["talent"] };
+            yield return new TimelineFilter { Text = text, Themes = ["talent", "partnerships"], Match = ThemeMatch.All };
+            yield return new TimelineFilter { Text = text, Themes = ["talent", "talent"], Match = ThemeMatch.All }; // a repeat asks for one theme
+            yield return new TimelineFilter { Text = text, Themes = ["talent", "no-such-theme"] };
+            yield return new TimelineFilter { Text = text, Themes = ["talent", "no-such-theme"], Match = ThemeMatch.All }; // matches nothing
+            yield return new TimelineFilter { Text = text, Statuses = [ClaimStatus.Reported, ClaimStatus.Disputed] };
+            yield return new TimelineFilter { Text = text, Themes = ["data-quality", "capital-markets"], Statuses = [ClaimStatus.Confirmed], Sort = SortOrder.Descending };
+            yield return new TimelineFilter { Text = text, From = PartialDate.Parse("2024"), To = PartialDate.Parse("2025-06"), PageSize = 200 };
+        }
+
+        // Pages around the 64-event words of the bit walk, both ways, and past the end.
+        foreach (var page in new[] { 63, 64, 65, 128, 129, 400 })
+        {
+            yield return new TimelineFilter { Text = "超级智能", PageSize = 1, Page = page };
+            yield return new TimelineFilter { Text = "超级智能", PageSize = 1, Page = page, Sort = SortOrder.Descending };
+        }
+
+        yield return new TimelineFilter { Text = "超级智能", PageSize = 200, Page = 2 };
+        yield return new TimelineFilter { Text = "超级智能", PageSize = 3, Page = 100, Sort = SortOrder.Descending, Statuses = [ClaimStatus.Reported] };
+    }
+
+    [SqliteFact]
+    public async Task Every_filter_answers_as_SQL_does_and_one_projection_serves_them_all()
+    {
+        var projection = new TimelineProjection();
+        var projected = new TimelineService(fixture.Database.Factory, projection: projection);
+        var sqlOnly = new TimelineService(fixture.Database.Factory);
+        var found = 0;
+        foreach (var filter in Filters())
+        {
+            var expected = await sqlOnly.QueryAsync(filter);
+            Assert.Equal(Json(expected), Json(await projected.QueryAsync(filter)));
+            found += expected.Items.Count;
+        }
+
+        Assert.True(found > 1000, $"the filters found too little to compare ({found} rows)");
+        Assert.Equal(1, projection.Builds); // nothing was written: one snapshot for every question
+    }
+
+    [SqliteFact]
+    public async Task A_people_filter_with_text_answers_as_SQL_does()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var person = await db.EventPeople.GroupBy(p => p.Person.Slug).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        var title = await db.EventPeople.Where(p => p.Person.Slug == person).Select(p => p.Event.TitleZh).FirstAsync();
+        var projected = new TimelineService(fixture.Database.Factory, projection: new TimelineProjection());
+        var sqlOnly = new TimelineService(fixture.Database.Factory);
+        foreach (var filter in new[]
+                 {
+                     new TimelineFilter { Text = "Meta", People = [person] },
+                     new TimelineFilter { Text = title[..4], People = [person], Sort = SortOrder.Descending },
+                 })
+        {
+            var expected = await sqlOnly.QueryAsync(filter);
+            Assert.True(expected.Total > 0, $"nothing found for {person}");
+            Assert.Equal(Json(expected), Json(await projected.QueryAsync(filter)));
+        }
+    }
+
+    [SqliteFact]
+    public async Task With_a_projection_a_text_search_runs_no_facet_or_count_statement()
+    {
+        var recorder = new CommandRecorder();
+        var service = new TimelineService(new RecordingFactory(fixture.Database, recorder), projection: new TimelineProjection());
+        await service.QueryAsync(new TimelineFilter { Text = "leaves" }); // builds the projection
+        recorder.Clear();
+
+        var result = await service.QueryAsync(new TimelineFilter { Text = "超级智能", Themes = ["talent"], Page = 2 });
+        Assert.True(result.Total > 50);
+        Assert.Contains(recorder.Commands, c => c.Sql.Contains("MATCH", StringComparison.Ordinal));
+        Assert.DoesNotContain(recorder.Commands, c => c.Sql.Contains("GROUP BY", StringComparison.Ordinal) || c.Sql.Contains("COUNT(", StringComparison.Ordinal));
+        Assert.DoesNotContain(recorder.Commands, c => c.Sql.Contains("json_each", StringComparison.Ordinal)); // the id list stays here
+    }
+
+    [SqliteFact]
+    public async Task An_id_the_snapshot_does_not_know_sends_the_question_back_to_SQL()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var version = await db.DataVersionAsync();
+        var snapshot = await new TimelineProjection().GetAsync(db, version!);
+        Assert.NotNull(snapshot);
+        var first = await db.Events.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        Assert.NotNull(snapshot.Evaluate([first], new TimelineFilter { Text = "x" }));
+        Assert.Null(snapshot.Evaluate([first, int.MaxValue], new TimelineFilter { Text = "x" }));
+        Assert.Null(snapshot.Evaluate([-1], new TimelineFilter { Text = "x" }));
+    }
+}
+
+/// <summary>The projection after writes, on its own copy of the fixture per test: rebuilt for the new version, same answers as SQL.</summary>
+public sealed class TimelineProjectionWriteTests : FixtureCopyTests
+{
+
+    private static readonly TimelineFilter[] Filters =
+    [
+        new() { Text = "离开" },
+        new() { Text = "leaves", Themes = ["talent"] },
+        new() { Text = "leaves", Themes = ["talent", "data"], Match = ThemeMatch.All, Sort = SortOrder.Descending },
+        new() { Text = "Lab", Statuses = [ClaimStatus.Reported, ClaimStatus.Denied] },
+        new() { Text = "核心团队", From = PartialDate.Parse("2025-07"), To = PartialDate.Parse("2025-08") },
+        new() { Text = "the", PageSize = 2, Page = 2 },
+    ];
+
+    private async Task AssertSameAnswersAsync(TimelineService projected)
+    {
+        var sqlOnly = new TimelineService(Database.Factory);
+        foreach (var filter in Filters)
+        {
+            Assert.Equal(JsonSerializer.Serialize(await sqlOnly.QueryAsync(filter)), JsonSerializer.Serialize(await projected.QueryAsync(filter)));
+        }
+    }
+
+    [SqliteFact]
+    public async Task After_each_kind_of_write_a_new_snapshot_answers_as_SQL_does()
+    {
+        var projection = new TimelineProjection();
+        var service = new TimelineService(Database.Factory, new TimelineCache(), projection);
+        await AssertSameAnswersAsync(service);
+        Assert.Equal(1, projection.Builds);
+
+        string[] writes =
+        [
+            """UPDATE "Events" SET "Status" = 'Denied' WHERE "Slug" IN ('bo-chen-leaves', 'lab-founded')""",
+            """DELETE FROM "EventThemes" WHERE "EventId" = (SELECT "Id" FROM "Events" WHERE "Slug" = 'bo-chen-leaves') AND "ThemeId" = (SELECT "Id" FROM "Themes" WHERE "Slug" = 'talent')""",
+            """INSERT INTO "EventThemes" ("EventId", "ThemeId") SELECT "e"."Id", "t"."Id" FROM "Events" AS "e", "Themes" AS "t" WHERE "e"."Slug" = 'lab-founded' AND "t"."Slug" = 'data'""",
+            """UPDATE "Events" SET "DateStart" = '2025-07-02', "DateEnd" = '2025-07-02', "Date" = '2025-07-02' WHERE "Slug" = 'core-team-formed'""",
+            """UPDATE "Themes" SET "Slug" = 'people' WHERE "Slug" = 'talent'""",
+            """DELETE FROM "Events" WHERE "Slug" = 'ann-lee-leaves'""",
+        ];
+        foreach (var sql in writes)
+        {
+            var builds = projection.Builds;
+            await ExecuteAsync(sql);
+            await AssertSameAnswersAsync(service);
+            Assert.Equal(builds + 1, projection.Builds);
+        }
+    }
+
+    [SqliteFact]
+    public async Task Far_apart_ids_and_more_themes_than_a_mask_holds_still_answer_as_SQL_does()
+    {
+        var projection = new TimelineProjection();
+        var service = new TimelineService(Database.Factory, projection: projection);
+
+        // An event with an id far beyond the others (the snapshot then finds slots by dictionary, not by array).
+        await ExecuteAsync("""
+            INSERT INTO "Events" ("Id", "Slug", "Date", "DateStart", "DateEnd", "TitleEn", "TitleZh", "SummaryEn", "SummaryZh", "Importance", "Status", "StatusNote")
+            VALUES (5000000, 'far-away', '2025-08', '2025-08-01', '2025-08-31', 'Someone leaves the Lab', '有人离开实验室', 'He leaves.', '他离开了。', 2, 'Reported', NULL)
+            """);
+        await AssertSameAnswersAsync(service);
+        var withFarId = await service.QueryAsync(new TimelineFilter { Text = "离开" });
+        Assert.Contains(withFarId.Items, i => i.Slug == "far-away");
+
+        // 65 themes: no snapshot can hold them; SQL answers alone.
+        await ExecuteAsync(string.Join(';', Enumerable.Range(1, TimelineProjection.MaxThemes + 1 - 3).Select(i =>
+            $"""INSERT INTO "Themes" ("Slug", "NameEn", "NameZh", "Color") VALUES ('extra-{i}', 'Extra {i}', '额外{i}', '#123456')""")));
+        await using (var db = Database.CreateContext())
+        {
+            Assert.Equal(TimelineProjection.MaxThemes + 1, await db.Themes.CountAsync());
+            Assert.Null(await projection.GetAsync(db, (await db.DataVersionAsync())!));
+        }
+
+        await AssertSameAnswersAsync(service);
+    }
+}
