@@ -203,6 +203,68 @@ public sealed class HandSql(string connectionString)
     }
 
     /// <summary>The timeline page (with its counts and facets, as the page shows them) grouped by month.</summary>
+    /// <summary>
+    /// What <see cref="TimelineProjection"/> reads to build a snapshot — every event's id in timeline order, every
+    /// event's status, every theme link — into the same arrays (ids, statuses, a theme mask per event), reading rows;
+    /// returns the event count.
+    /// </summary>
+    public async Task<int> ProjectionAsync()
+    {
+        await using var connection = Open();
+        var bitOfTheme = new Dictionary<long, int>();
+        await using (var themes = connection.CreateCommand())
+        {
+            themes.CommandText = """SELECT "Id" FROM "Themes" ORDER BY "Id" """;
+            await using var reader = await themes.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                bitOfTheme[reader.GetInt64(0)] = bitOfTheme.Count;
+            }
+        }
+
+        // Ids in timeline order and statuses each from the index that holds them (not the wide rows), as rows.
+        var ids = new List<int>();
+        await using (var events = connection.CreateCommand())
+        {
+            events.CommandText = """SELECT "Id" FROM "Events" ORDER BY "DateStart", "DateEnd", "Id" """;
+            await using var reader = await events.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetInt32(0));
+            }
+        }
+
+        var slotOfId = new int[ids.Count == 0 ? 1 : ids.Max() + 1];
+        for (var slot = 0; slot < ids.Count; slot++)
+        {
+            slotOfId[ids[slot]] = slot;
+        }
+
+        var statuses = new byte[ids.Count];
+        await using (var events = connection.CreateCommand())
+        {
+            events.CommandText = """SELECT "Id", "Status" FROM "Events" """;
+            await using var reader = await events.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                statuses[slotOfId[reader.GetInt32(0)]] = (byte)Enum.Parse<ClaimStatus>(reader.GetString(1));
+            }
+        }
+
+        var masks = new ulong[ids.Count];
+        await using (var links = connection.CreateCommand())
+        {
+            links.CommandText = """SELECT "EventId", "ThemeId" FROM "EventThemes" """;
+            await using var reader = await links.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                masks[slotOfId[reader.GetInt32(0)]] |= 1UL << bitOfTheme[reader.GetInt64(1)];
+            }
+        }
+
+        return ids.Count;
+    }
+
     public async Task<List<(string Key, List<TimelineItem> Items)>> GroupedPageAsync(TimelineFilter filter)
     {
         var items = (await TimelineAsync(filter)).Items;

@@ -28,6 +28,7 @@ internal static class TimeCommand
                 ("TextSearchRareZh_Service", b.TextSearchRareZh_Service), ("TextSearchRareZh_HandSql", b.TextSearchRareZh_HandSql),
                 ("TextSearchRareEn_Service", b.TextSearchRareEn_Service), ("TextSearchRareEn_HandSql", b.TextSearchRareEn_HandSql),
                 ("ApiEvents_Service", b.ApiEvents_Service), ("ApiEvents_HandSql", b.ApiEvents_HandSql),
+                ("ProjectionBuild_Service", b.ProjectionBuild_Service), ("ProjectionBuild_HandSql", b.ProjectionBuild_HandSql),
             };
             foreach (var (name, run) in cases.Where(c => Options.Get(args, "--only") is not { } only || c.Name.StartsWith(only, StringComparison.Ordinal)))
             {

@@ -153,6 +153,19 @@ public class TrackerBenchmarks
     public IReadOnlyList<TimelineGroup<TimelineItem>> Grouping_GrouperOnly() =>
         TimelineGrouper.Group(_groupItems, i => i.Date, GroupFilter.Group, GroupFilter.Sort);
 
+    // The projection's build: what the first text search after a write pays on top of the search (a new version
+    // each call, so every call builds).
+
+    [Benchmark(Baseline = true), BenchmarkCategory("ProjectionBuild")]
+    public Task<int> ProjectionBuild_HandSql() => _sql.ProjectionAsync();
+
+    [Benchmark, BenchmarkCategory("ProjectionBuild")]
+    public async Task<int> ProjectionBuild_Service()
+    {
+        await using var db = await _database.Factory.CreateAsync();
+        return (await new TimelineProjection().GetAsync(db, "build"))!.Count;
+    }
+
     // (c) Attrition of MSL and its sub-organisations (the default request).
 
     [Benchmark(Baseline = true), BenchmarkCategory("Attrition")]

@@ -18,6 +18,7 @@ internal static class VerifyCommand
             failures += await Compare(events, "Timeline", b.Timeline_Service, b.Timeline_HandSql);
             failures += await Compare(events, "TextSearch", b.TextSearch_Service, b.TextSearch_HandSql);
             failures += await Compare(events, "TextSqlOnly", b.TextSearch_ServiceSqlOnly, b.TextSearch_HandSql);
+            failures += await Compare(events, "ProjectionBuild", b.ProjectionBuild_Service, b.ProjectionBuild_HandSql);
             failures += await Compare(events, "RareZh", b.TextSearchRareZh_Service, b.TextSearchRareZh_HandSql);
             failures += await Compare(events, "RareEn", b.TextSearchRareEn_Service, b.TextSearchRareEn_HandSql);
             failures += await Compare(events, "Attrition", b.Attrition_Service, b.Attrition_HandSql);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MetaAiTracker.Core.Abstractions;
 using MetaAiTracker.Core.Domain;
 using MetaAiTracker.Core.Services;
 using MetaAiTracker.Tests.Shared;
@@ -94,6 +95,24 @@ public sealed class TimelineProjectionTests(SyntheticDatabase fixture) : IClassF
         Assert.Contains(recorder.Commands, c => c.Sql.Contains("MATCH", StringComparison.Ordinal));
         Assert.DoesNotContain(recorder.Commands, c => c.Sql.Contains("GROUP BY", StringComparison.Ordinal) || c.Sql.Contains("COUNT(", StringComparison.Ordinal));
         Assert.DoesNotContain(recorder.Commands, c => c.Sql.Contains("json_each", StringComparison.Ordinal)); // the id list stays here
+    }
+
+    [Fact]
+    public async Task The_stores_own_read_of_the_columns_equals_the_LINQ_read()
+    {
+        await using var db = fixture.Database.CreateContext();
+        var own = await db.ReadTimelineColumnsAsync();
+        var linq = await TimelineColumns.ReadByLinqAsync(db);
+
+        Assert.Equal(1000, own.IdsInTimelineOrder.Length);
+        Assert.Equal(linq.IdsInTimelineOrder, own.IdsInTimelineOrder); // the same order, ties by id included
+        Assert.Equal(
+            linq.IdsByStatus.OrderBy(g => g.Status).Select(g => $"{g.Status}: {string.Join(',', g.Ids.Order())}"),
+            own.IdsByStatus.OrderBy(g => g.Status).Select(g => $"{g.Status}: {string.Join(',', g.Ids.Order())}"));
+        Assert.Equal(
+            linq.EventIdsByTheme.OrderBy(g => g.ThemeId).Select(g => $"{g.ThemeId}: {string.Join(',', g.EventIds.Order())}"),
+            own.EventIdsByTheme.OrderBy(g => g.ThemeId).Select(g => $"{g.ThemeId}: {string.Join(',', g.EventIds.Order())}"));
+        Assert.True(own.EventIdsByTheme.Count >= 7 && own.IdsByStatus.Count >= 3);
     }
 
     [SqliteFact]

@@ -144,41 +144,42 @@ public sealed class TimelineProjection
             }
 
             // Timeline order is the SQL's own (DateStart, DateEnd, Id), so a page taken here is the page SQL would give.
-            var events = await db.Events.AsNoTracking()
-                .OrderBy(e => e.DateStart).ThenBy(e => e.DateEnd).ThenBy(e => e.Id)
-                .Select(e => new { e.Id, e.Status })
-                .ToListAsync(cancellationToken);
-            var ids = new int[events.Count];
-            var statuses = new byte[events.Count];
-            for (var slot = 0; slot < events.Count; slot++)
+            var columns = await db.ReadTimelineColumnsAsync(cancellationToken);
+            var ids = columns.IdsInTimelineOrder;
+            var statuses = new byte[ids.Length];
+            var masks = new ulong[ids.Length];
+            var snapshot = new Snapshot(version, themes, ids, statuses, masks);
+            foreach (var (status, ofStatus) in columns.IdsByStatus)
             {
-                ids[slot] = events[slot].Id;
-                statuses[slot] = checked((byte)events[slot].Status);
+                foreach (var id in ofStatus)
+                {
+                    if (snapshot.TryGetSlot(id, out var slot))
+                    {
+                        statuses[slot] = checked((byte)status);
+                    }
+                }
             }
 
-            var masks = new ulong[events.Count];
-            var snapshot = new Snapshot(version, themes, ids, statuses, masks);
             var bitOfTheme = themes.Select((t, bit) => (t.Id, bit)).ToDictionary(x => x.Id, x => x.bit);
-            foreach (var link in await ThemeLinksAsync(db, cancellationToken))
+            foreach (var (themeId, eventIds) in columns.EventIdsByTheme)
             {
-                // A link to an event or theme written after the events were read belongs to a later version.
-                if (snapshot.TryGetSlot(link.EventId, out var slot) && bitOfTheme.TryGetValue(link.ThemeId, out var bit))
+                // A theme added after the themes were read (another version) has no bit; the next version will.
+                if (!bitOfTheme.TryGetValue(themeId, out var bit))
                 {
-                    masks[slot] |= 1UL << bit;
+                    continue;
+                }
+
+                foreach (var id in eventIds)
+                {
+                    if (snapshot.TryGetSlot(id, out var slot))
+                    {
+                        masks[slot] |= 1UL << bit;
+                    }
                 }
             }
 
             return snapshot;
         }
-
-        private sealed record ThemeLink(int EventId, int ThemeId);
-
-        private static async Task<List<ThemeLink>> ThemeLinksAsync(ITrackerDbContext db, CancellationToken cancellationToken) =>
-            db is DbContext context
-                ? await context.Set<Dictionary<string, object>>("EventThemes")
-                    .Select(x => new ThemeLink(EF.Property<int>(x, "EventId"), EF.Property<int>(x, "ThemeId")))
-                    .ToListAsync(cancellationToken)
-                : await db.Events.AsNoTracking().SelectMany(e => e.Themes, (e, t) => new ThemeLink(e.Id, t.Id)).ToListAsync(cancellationToken);
 
         private bool TryGetSlot(int id, out int slot)
         {
