@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace MetaAiTracker.Data;
 
@@ -84,13 +86,27 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     /// triggers), FTS5 keeps the index in many segments and a search reads each of them, so a broad word costs about three
     /// times as much as from one merged segment (21 ms against 7.5 ms at 100,000 events). The dataset loader and large
     /// imports call it after their transaction; small edits need nothing (FTS5 merges small segments as it goes). It
-    /// rewrites the whole index: about 6 seconds at 100,000 events.
+    /// rewrites the whole index: about 6 seconds at 100,000 events, not cancelled half-way. Best effort: the data is
+    /// committed before, so a failure here is logged and reported as false, never thrown (searches stay correct, only
+    /// slower, and the next large import or load merges again).
     /// </summary>
-    public async Task CompactTextIndexAsync(CancellationToken cancellationToken = default)
+    public async Task<bool> CompactTextIndexAsync()
     {
-        if (Database.IsSqlite())
+        if (!Database.IsSqlite())
         {
-            await Database.ExecuteSqlRawAsync(CompactTextIndexSql, cancellationToken);
+            return false;
+        }
+
+        try
+        {
+            await Database.ExecuteSqlRawAsync(CompactTextIndexSql, CancellationToken.None);
+            return true;
+        }
+        catch (System.Data.Common.DbException exception)
+        {
+            this.GetService<ILoggerFactory>().CreateLogger<TrackerDbContext>()
+                .LogWarning(exception, "Merging the full-text index failed; searches stay correct and merge again after the next large import");
+            return false;
         }
     }
 
@@ -154,8 +170,8 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
 
     /// <inheritdoc />
     /// <remarks>
-    /// SQLite: three statements in one read transaction (one consistent state of the store), each answered from an
-    /// index that holds what it reads, and read by plain ADO.NET: the ids in timeline order as rows (the order is the
+    /// SQLite: four statements in one read transaction (one consistent state of the store), each answered from an
+    /// index that holds what it reads, and read by plain ADO.NET: the themes, the ids in timeline order as rows (the order is the
     /// statement's ORDER BY, which group_concat would not guarantee), the ids per status and per theme as one
     /// group_concat value each. At 100,000 events about 45 ms, where the same through EF's row materialization cost
     /// about 300 ms and 110 MB (docs/performance.md, round 5). Other providers: the LINQ default.
@@ -175,6 +191,18 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             var ambient = (Microsoft.Data.Sqlite.SqliteTransaction?)Database.CurrentTransaction?.GetDbTransaction();
             using var own = ambient is null ? connection.BeginTransaction(deferred: true) : null;
             var transaction = ambient ?? own;
+
+            var themes = new List<TimelineProjection.ThemeColumn>();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = """SELECT "Id", "Slug", "NameEn" FROM "Themes" ORDER BY "Id" """;
+                using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (reader.Read())
+                {
+                    themes.Add(new TimelineProjection.ThemeColumn(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
+                }
+            }
 
             var ordered = new List<int>();
             using (var command = connection.CreateCommand())
@@ -199,11 +227,11 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             foreach (var (key, ids) in await GroupsAsync(connection, transaction,
                          """SELECT "ThemeId", group_concat("EventId") FROM "EventThemes" GROUP BY "ThemeId" """, cancellationToken))
             {
-                byTheme.Add((int.Parse(key, NumberStyles.None, CultureInfo.InvariantCulture), ids));
+                byTheme.Add((int.Parse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), ids));
             }
 
             own?.Commit();
-            return new TimelineColumns(ordered.ToArray(), byStatus, byTheme);
+            return new TimelineColumns(themes, ordered.ToArray(), byStatus, byTheme);
         }
         finally
         {
@@ -240,7 +268,7 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
         var span = joined.AsSpan();
         foreach (var range in span.Split(','))
         {
-            ids.Add(int.Parse(span[range], NumberStyles.None, CultureInfo.InvariantCulture));
+            ids.Add(int.Parse(span[range], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)); // a hand-written row may have a negative id
         }
 
         return ids;

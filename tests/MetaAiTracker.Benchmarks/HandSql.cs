@@ -202,13 +202,24 @@ public sealed class HandSql(string connectionString)
             themes.GetValueOrDefault(r.Id) ?? [], people.GetValueOrDefault(r.Id) ?? [], organizations.GetValueOrDefault(r.Id) ?? [])).ToList();
     }
 
-    /// <summary>The timeline page (with its counts and facets, as the page shows them) grouped by month.</summary>
     /// <summary>
     /// What <see cref="TimelineProjection"/> reads to build a snapshot — every event's id in timeline order, every
     /// event's status, every theme link — into the same arrays (ids, statuses, a theme mask per event), reading rows;
     /// returns the event count.
     /// </summary>
-    public async Task<int> ProjectionAsync()
+    public async Task<int> ProjectionAsync() => (await ProjectionColumnsAsync()).Ids.Count;
+
+    /// <summary>The number of themes.</summary>
+    public async Task<int> ThemeCountAsync()
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT count(*) FROM "Themes" """;
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The arrays <see cref="ProjectionAsync"/> builds: ids in timeline order, and each one's status and theme mask.</summary>
+    public async Task<(List<int> Ids, byte[] Statuses, ulong[] Masks)> ProjectionColumnsAsync()
     {
         await using var connection = Open();
         var bitOfTheme = new Dictionary<long, int>();
@@ -262,9 +273,10 @@ public sealed class HandSql(string connectionString)
             }
         }
 
-        return ids.Count;
+        return (ids, statuses, masks);
     }
 
+    /// <summary>The timeline page (with its counts and facets, as the page shows them) grouped by month.</summary>
     public async Task<List<(string Key, List<TimelineItem> Items)>> GroupedPageAsync(TimelineFilter filter)
     {
         var items = (await TimelineAsync(filter)).Items;

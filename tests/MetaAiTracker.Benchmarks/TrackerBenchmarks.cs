@@ -61,6 +61,7 @@ public class TrackerBenchmarks
     internal TimelineService SqlOnlyTimeline => _sqlOnlyTimeline;
     internal TimelineService CachedTimeline => _cachedTimeline;
     internal HandSql Sql => _sql;
+    internal BenchDatabase Database => _database;
 
     /// <summary>1k, 10k and 100k events; <c>--events 1000,10000</c> (or BENCH_EVENTS) runs a subset.</summary>
     [ParamsSource(nameof(Sizes))]

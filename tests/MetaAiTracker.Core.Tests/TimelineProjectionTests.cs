@@ -2,8 +2,10 @@ using System.Text.Json;
 using MetaAiTracker.Core.Abstractions;
 using MetaAiTracker.Core.Domain;
 using MetaAiTracker.Core.Services;
+using MetaAiTracker.Data;
 using MetaAiTracker.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace MetaAiTracker.Core.Tests;
 
@@ -18,7 +20,7 @@ public sealed class TimelineProjectionTests(SyntheticDatabase fixture) : IClassF
 
     public static IEnumerable<TimelineFilter> Filters()
     {
-        string[] texts = ["超级智能", "leaves", "MSL", "数据质量", "离开", "Maverick 5", "2025", "no such words"];
+        string[] texts = ["超级智能", "leaves", "MSL", "数据质量", "离开", "Maverick 5", "2025", "no such words", "不存在的词语"];
         foreach (var text in texts)
         {
             yield return new TimelineFilter { Text = text };
@@ -97,7 +99,7 @@ public sealed class TimelineProjectionTests(SyntheticDatabase fixture) : IClassF
         Assert.DoesNotContain(recorder.Commands, c => c.Sql.Contains("json_each", StringComparison.Ordinal)); // the id list stays here
     }
 
-    [Fact]
+    [SqliteFact] // elsewhere the store's own read is the LINQ one
     public async Task The_stores_own_read_of_the_columns_equals_the_LINQ_read()
     {
         await using var db = fixture.Database.CreateContext();
@@ -105,6 +107,7 @@ public sealed class TimelineProjectionTests(SyntheticDatabase fixture) : IClassF
         var linq = await TimelineColumns.ReadByLinqAsync(db);
 
         Assert.Equal(1000, own.IdsInTimelineOrder.Length);
+        Assert.Equal(linq.ThemesById, own.ThemesById);
         Assert.Equal(linq.IdsInTimelineOrder, own.IdsInTimelineOrder); // the same order, ties by id included
         Assert.Equal(
             linq.IdsByStatus.OrderBy(g => g.Status).Select(g => $"{g.Status}: {string.Join(',', g.Ids.Order())}"),
@@ -184,14 +187,19 @@ public sealed class TimelineProjectionWriteTests : FixtureCopyTests
         var projection = new TimelineProjection();
         var service = new TimelineService(Database.Factory, projection: projection);
 
-        // An event with an id far beyond the others (the snapshot then finds slots by dictionary, not by array).
-        await ExecuteAsync("""
-            INSERT INTO "Events" ("Id", "Slug", "Date", "DateStart", "DateEnd", "TitleEn", "TitleZh", "SummaryEn", "SummaryZh", "Importance", "Status", "StatusNote")
-            VALUES (5000000, 'far-away', '2025-08', '2025-08-01', '2025-08-31', 'Someone leaves the Lab', '有人离开实验室', 'He leaves.', '他离开了。', 2, 'Reported', NULL)
-            """);
-        await AssertSameAnswersAsync(service);
-        var withFarId = await service.QueryAsync(new TimelineFilter { Text = "离开" });
-        Assert.Contains(withFarId.Items, i => i.Slug == "far-away");
+        // Events with an id far beyond the others and with a negative id (both possible in a hand-written row; the
+        // snapshot then finds slots by dictionary, not by array, and the one-value id read takes the sign).
+        foreach (var (id, slug) in new[] { (5000000, "far-away"), (-7, "below-zero") })
+        {
+            await ExecuteAsync($"""
+                INSERT INTO "Events" ("Id", "Slug", "Date", "DateStart", "DateEnd", "TitleEn", "TitleZh", "SummaryEn", "SummaryZh", "Importance", "Status", "StatusNote")
+                VALUES ({id}, '{slug}', '2025-08', '2025-08-01', '2025-08-31', 'Someone leaves the Lab', '有人离开实验室', 'He leaves.', '他离开了。', 2, 'Reported', NULL)
+                """);
+            await ExecuteAsync($"""INSERT INTO "EventThemes" ("EventId", "ThemeId") SELECT {id}, "Id" FROM "Themes" WHERE "Slug" = 'talent'""");
+            await AssertSameAnswersAsync(service);
+            var found = await service.QueryAsync(new TimelineFilter { Text = "离开", Themes = ["talent"] });
+            Assert.Contains(found.Items, i => i.Slug == slug);
+        }
 
         // 65 themes: no snapshot can hold them; SQL answers alone.
         await ExecuteAsync(string.Join(';', Enumerable.Range(1, TimelineProjection.MaxThemes + 1 - 3).Select(i =>
@@ -203,5 +211,103 @@ public sealed class TimelineProjectionWriteTests : FixtureCopyTests
         }
 
         await AssertSameAnswersAsync(service);
+    }
+}
+
+/// <summary>
+/// The projection's own rules: a failed build, an older version than the kept one, and a search that returns an event
+/// the snapshot does not know (written after it was built) — each still answered as SQL answers it.
+/// </summary>
+public sealed class TimelineProjectionRulesTests : FixtureCopyTests
+{
+    [SqliteFact]
+    public async Task An_event_the_snapshot_does_not_know_is_answered_by_SQL()
+    {
+        // The version stays "frozen" while an event is added: the snapshot built before it is used for the next
+        // search, which finds the new event; the projection must step aside, not drop it.
+        var projection = new TimelineProjection();
+        var service = new TimelineService(new FrozenFactory(Database), projection: projection);
+        var filter = new TimelineFilter { Text = "离开" };
+        var before = await service.QueryAsync(filter);
+
+        await ExecuteAsync("""
+            INSERT INTO "Events" ("Slug", "Date", "DateStart", "DateEnd", "TitleEn", "TitleZh", "SummaryEn", "SummaryZh", "Importance", "Status", "StatusNote")
+            VALUES ('late-comer', '2025-08', '2025-08-01', '2025-08-31', 'A late departure', '又一人离开', 'Late.', '晚了。', 2, 'Reported', NULL)
+            """);
+        var after = await service.QueryAsync(filter);
+
+        Assert.Equal(1, projection.Builds); // the same (frozen) version: no new snapshot
+        Assert.Equal(before.Total + 1, after.Total);
+        Assert.Contains(after.Items, i => i.Slug == "late-comer");
+        Assert.Equal(JsonSerializer.Serialize(await new TimelineService(Database.Factory).QueryAsync(filter)), JsonSerializer.Serialize(after));
+    }
+
+    [SqliteFact]
+    public async Task A_failed_build_is_logged_once_and_SQL_answers_until_the_data_changes()
+    {
+        var logger = new ListLogger();
+        var projection = new TimelineProjection(logger);
+        var service = new TimelineService(new FrozenFactory(Database, failColumns: true), projection: projection);
+        var filter = new TimelineFilter { Text = "leaves", Themes = ["talent"] };
+        var expected = JsonSerializer.Serialize(await new TimelineService(Database.Factory).QueryAsync(filter));
+
+        Assert.Equal(expected, JsonSerializer.Serialize(await service.QueryAsync(filter)));
+        Assert.Equal(expected, JsonSerializer.Serialize(await service.QueryAsync(filter)));
+        Assert.Equal(1, projection.Builds); // not retried on every search
+        Assert.Contains("could not be built", Assert.Single(logger.Warnings), StringComparison.Ordinal);
+    }
+
+    [SqliteFact]
+    public async Task A_slow_request_with_an_older_version_does_not_replace_the_newer_snapshot()
+    {
+        var projection = new TimelineProjection();
+        await using var db = Database.CreateContext();
+        Assert.NotNull(await projection.GetAsync(db, "file\nstore\n5"));
+        Assert.NotNull(await projection.GetAsync(db, "file\nstore\n3")); // built for its request, not kept
+        Assert.NotNull(await projection.GetAsync(db, "file\nstore\n5"));
+        Assert.Equal(2, projection.Builds);
+
+        Assert.True(TimelineProjection.IsOlder("a\ns\n9", "a\ns\n10"));
+        Assert.False(TimelineProjection.IsOlder("a\ns\n10", "a\ns\n9"));
+        Assert.False(TimelineProjection.IsOlder("a\nother\n1", "a\ns\n10")); // another store: not comparable
+    }
+
+    /// <summary>The real store, with its data version frozen (and, if asked, its column read failing).</summary>
+    private sealed class FrozenFactory(TestDatabase database, bool failColumns = false) : ITrackerDbContextFactory
+    {
+        public Task<ITrackerDbContext> CreateAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<ITrackerDbContext>(new FrozenContext(database.CreateContext(), failColumns));
+    }
+
+    private sealed class FrozenContext(TrackerDbContext inner, bool failColumns) : DelegatingContext(inner), ITrackerDbContext
+    {
+        public IQueryable<int>? EventIdsMatching(string text) => Inner.EventIdsMatching(text);
+
+        public IQueryable<int>? EventIdsContaining(string text) => Inner.EventIdsContaining(text);
+
+        public Task<List<int>?> EventIdListContainingAsync(string text, CancellationToken cancellationToken = default) =>
+            Inner.EventIdListContainingAsync(text, cancellationToken);
+
+        public Task<TimelineColumns> ReadTimelineColumnsAsync(CancellationToken cancellationToken = default) =>
+            failColumns ? throw new InvalidOperationException("the store cannot be read") : Inner.ReadTimelineColumnsAsync(cancellationToken);
+
+        public Task<string?> DataVersionAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>("frozen\nstore\n1");
+    }
+
+    private sealed class ListLogger : ILogger<TimelineProjection>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                Warnings.Add(formatter(state, exception));
+            }
+        }
     }
 }

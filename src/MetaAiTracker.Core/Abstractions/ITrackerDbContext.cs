@@ -48,8 +48,8 @@ public interface ITrackerDbContext : IDisposable, IAsyncDisposable
         EventIdsContaining(text) is { } ids ? await ids.ToListAsync(cancellationToken) : null;
 
     /// <summary>
-    /// What <see cref="Services.TimelineProjection"/> holds of every event, read from the store: the ids in timeline
-    /// order (DateStart, DateEnd, Id), the ids of each status and the event ids of each theme. The default reads them
+    /// What <see cref="Services.TimelineProjection"/> holds of every event, read from the store: the themes, the ids in
+    /// timeline order (DateStart, DateEnd, Id), the ids of each status and the event ids of each theme. The default reads them
     /// by LINQ; a store may read them more cheaply (SQLite: from the indexes that hold them, without EF's per-row work).
     /// </summary>
     Task<TimelineColumns> ReadTimelineColumnsAsync(CancellationToken cancellationToken = default) =>
@@ -70,10 +70,12 @@ public interface ITrackerDbContextFactory
 }
 
 /// <summary>What the timeline projection is built from (see <see cref="ITrackerDbContext.ReadTimelineColumnsAsync"/>).</summary>
+/// <param name="ThemesById">Every theme, by id.</param>
 /// <param name="IdsInTimelineOrder">Every event's id, by DateStart, then DateEnd, then Id.</param>
 /// <param name="IdsByStatus">Each status with the ids of its events.</param>
 /// <param name="EventIdsByTheme">Each theme id with the ids of its events.</param>
 public sealed record TimelineColumns(
+    IReadOnlyList<Services.TimelineProjection.ThemeColumn> ThemesById,
     int[] IdsInTimelineOrder,
     IReadOnlyList<(ClaimStatus Status, List<int> Ids)> IdsByStatus,
     IReadOnlyList<(int ThemeId, List<int> EventIds)> EventIdsByTheme)
@@ -81,10 +83,12 @@ public sealed record TimelineColumns(
     /// <summary>The columns by LINQ, on any provider.</summary>
     public static async Task<TimelineColumns> ReadByLinqAsync(ITrackerDbContext db, CancellationToken cancellationToken = default)
     {
+        var themes = await db.Themes.OrderBy(t => t.Id).Select(t => new Services.TimelineProjection.ThemeColumn(t.Id, t.Slug, t.NameEn)).ToListAsync(cancellationToken);
         var ordered = await db.Events.OrderBy(e => e.DateStart).ThenBy(e => e.DateEnd).ThenBy(e => e.Id).Select(e => e.Id).ToListAsync(cancellationToken);
         var statuses = await db.Events.Select(e => new { e.Id, e.Status }).ToListAsync(cancellationToken);
         var links = await db.Events.SelectMany(e => e.Themes, (e, t) => new { EventId = e.Id, ThemeId = t.Id }).ToListAsync(cancellationToken);
         return new TimelineColumns(
+            themes,
             ordered.ToArray(),
             statuses.GroupBy(x => x.Status, x => x.Id).Select(g => (g.Key, g.ToList())).ToList(),
             links.GroupBy(x => x.ThemeId, x => x.EventId).Select(g => (g.Key, g.ToList())).ToList());

@@ -1,7 +1,8 @@
+using System.Globalization;
 using System.Numerics;
 using MetaAiTracker.Core.Abstractions;
 using MetaAiTracker.Core.Domain;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace MetaAiTracker.Core.Services;
 
@@ -21,8 +22,11 @@ public sealed class TimelineProjection
     public const int MaxThemes = 64;
 
     private readonly SemaphoreSlim _building = new(1, 1);
+    private readonly ILogger<TimelineProjection>? _logger;
     private Snapshot? _current;
     private int _builds;
+
+    public TimelineProjection(ILogger<TimelineProjection>? logger = null) => _logger = logger;
 
     /// <summary>How many snapshots have been built (tests check that a write makes a new one, and a read does not).</summary>
     public int Builds => Volatile.Read(ref _builds);
@@ -30,7 +34,7 @@ public sealed class TimelineProjection
     /// <summary>
     /// The snapshot for <paramref name="version"/> (read by the caller before anything else, as for
     /// <see cref="ComputedCache{TValue}"/>), built now if the one kept is for another version; null when the store
-    /// cannot be projected (too many themes).
+    /// cannot be projected (too many themes, or the build failed: logged, and SQL answers until the data changes).
     /// </summary>
     public async Task<Snapshot?> GetAsync(ITrackerDbContext db, string version, CancellationToken cancellationToken = default)
     {
@@ -43,9 +47,16 @@ public sealed class TimelineProjection
                 current = _current;
                 if (current is null || !string.Equals(current.Version, version, StringComparison.Ordinal))
                 {
-                    current = await Snapshot.BuildAsync(db, version, cancellationToken);
-                    Volatile.Write(ref _current, current);
+                    var built = await BuildAsync(db, version, cancellationToken);
                     Interlocked.Increment(ref _builds);
+
+                    // A slow request's older version is built for it alone: the kept snapshot never goes back.
+                    if (current is null || !IsOlder(version, current.Version))
+                    {
+                        Volatile.Write(ref _current, built);
+                    }
+
+                    current = built;
                 }
             }
             finally
@@ -55,6 +66,36 @@ public sealed class TimelineProjection
         }
 
         return current.IsUsable ? current : null;
+    }
+
+    private async Task<Snapshot> BuildAsync(ITrackerDbContext db, string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Snapshot.BuildAsync(db, version, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The projection only makes searches faster: SQL answers this version instead (kept as unusable, so the
+            // build is not retried on every search until the data changes).
+            _logger?.LogWarning(exception, "The timeline projection could not be built for data version {Version}; text searches use SQL alone until the data changes", version);
+            return Snapshot.Unusable(version);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="version"/> is an earlier state of the same store than <paramref name="than"/>: the same
+    /// store name and a lower counter (the versions are "file\nstore\ncounter", <c>DataVersionAsync</c>).
+    /// </summary>
+    internal static bool IsOlder(string version, string than)
+    {
+        var cut = version.LastIndexOf('\n');
+        var thanCut = than.LastIndexOf('\n');
+        return cut > 0 && cut == thanCut
+            && version.AsSpan(0, cut).SequenceEqual(than.AsSpan(0, thanCut))
+            && long.TryParse(version.AsSpan(cut + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var counter)
+            && long.TryParse(than.AsSpan(thanCut + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var thanCounter)
+            && counter < thanCounter;
     }
 
     /// <summary>One theme of the snapshot; its bit in an event's mask is its position in <see cref="Snapshot.Themes"/> (by id).</summary>
@@ -103,9 +144,11 @@ public sealed class TimelineProjection
             _statuses = statuses;
             _themes = themeMasks;
 
-            // Ids are mostly dense (SQLite's rowids): an array by id, unless deletions left it mostly empty.
+            // Ids are mostly dense (SQLite's rowids): an array by id, unless deletions left it mostly empty or a
+            // hand-written row has a negative id.
             var maxId = ids.Length == 0 ? 0 : ids.Max();
-            if (maxId <= (4L * ids.Length) + 1024)
+            var minId = ids.Length == 0 ? 0 : ids.Min();
+            if (minId >= 0 && maxId <= (4L * ids.Length) + 1024)
             {
                 _slotOfId = new int[maxId + 1];
                 Array.Fill(_slotOfId, -1);
@@ -134,17 +177,19 @@ public sealed class TimelineProjection
 
         internal bool IsUsable { get; private init; } = true;
 
+        /// <summary>A version that cannot be projected (too many themes, or the build failed): SQL answers it.</summary>
+        internal static Snapshot Unusable(string version) => new(version, [], [], [], []) { IsUsable = false };
+
         internal static async Task<Snapshot> BuildAsync(ITrackerDbContext db, string version, CancellationToken cancellationToken)
         {
-            var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Id)
-                .Select(t => new ThemeColumn(t.Id, t.Slug, t.NameEn)).ToListAsync(cancellationToken);
-            if (themes.Count > MaxThemes)
-            {
-                return new Snapshot(version, themes, [], [], []) { IsUsable = false };
-            }
-
             // Timeline order is the SQL's own (DateStart, DateEnd, Id), so a page taken here is the page SQL would give.
             var columns = await db.ReadTimelineColumnsAsync(cancellationToken);
+            var themes = columns.ThemesById;
+            if (themes.Count > MaxThemes)
+            {
+                return Unusable(version);
+            }
+
             var ids = columns.IdsInTimelineOrder;
             var statuses = new byte[ids.Length];
             var masks = new ulong[ids.Length];

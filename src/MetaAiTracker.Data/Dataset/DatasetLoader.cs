@@ -34,7 +34,7 @@ public static class DatasetLoader
         }, cancellationToken);
 
         // After the commit, so that the data stands whatever happens here: a search then reads one merged index segment.
-        await db.CompactTextIndexAsync(cancellationToken);
+        await db.CompactTextIndexAsync();
         return loaded;
     }
 

@@ -48,6 +48,7 @@ public sealed class DatasetImporter(IDbContextFactory<TrackerDbContext> factory,
         ThrowIfInvalid(document);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
+        var changedEvents = 0;
         var result = await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await TrackerDatabase.BeginWriteAsync(db, ct);
@@ -85,21 +86,23 @@ public sealed class DatasetImporter(IDbContextFactory<TrackerDbContext> factory,
             }));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            changedEvents = pending.Count(p => p.Kind == EntityKind.Event);
             return new ImportResult(plan, deleteMissing, pending.Count);
         }, cancellationToken);
 
         // A large import leaves the full-text index in many segments; merging them rewrites the whole index (seconds at
-        // 100,000 events), so it is done only when the import wrote that much, after the commit.
-        if (result.Recorded >= CompactAfterChanges)
+        // 100,000 events), so it is done only when the import added, changed or deleted that many events (the index
+        // holds events and their quotes), after the commit and whatever it costs (best effort: never undoes the import).
+        if (changedEvents >= CompactAfterEventChanges)
         {
-            await db.CompactTextIndexAsync(cancellationToken);
+            await db.CompactTextIndexAsync();
         }
 
         return result;
     }
 
-    /// <summary>The number of changed records from which an import merges the full-text index afterwards.</summary>
-    public const int CompactAfterChanges = 1_000;
+    /// <summary>The number of added, changed or deleted events from which an import merges the full-text index afterwards.</summary>
+    public const int CompactAfterEventChanges = 1_000;
 
     private static void ThrowIfInvalid(DatasetDocument document)
     {
