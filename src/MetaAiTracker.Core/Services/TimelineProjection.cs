@@ -383,9 +383,8 @@ public sealed class TimelineProjection
         }
 
         /// <summary>The facets as the SQL path reports them: every theme by id, every status by value.</summary>
-        public TimelineFacets Facets(Matches matches) => new(
-            Themes.Select((t, bit) => new FacetCount(t.Slug, t.NameEn, matches.ThemeCounts[bit])).ToList(),
-            Enum.GetValues<ClaimStatus>().Select(s => new FacetCount(EnumText.ToText(s), EnumText.ToText(s), matches.StatusCounts[(int)s])).ToList());
+        public TimelineFacets Facets(Matches matches) =>
+            TimelineFacets.Of(Themes, (_, bit) => matches.ThemeCounts[bit], s => matches.StatusCounts[(int)s]);
 
         private int IndexOfTheme(string slug)
         {

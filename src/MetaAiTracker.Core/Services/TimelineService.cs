@@ -17,7 +17,17 @@ public sealed record TimelineItem(
     IReadOnlyList<PersonRef> People,
     IReadOnlyList<OrganizationRef> Organizations);
 
-public sealed record TimelineFacets(IReadOnlyList<FacetCount> Themes, IReadOnlyList<FacetCount> Statuses);
+public sealed record TimelineFacets(IReadOnlyList<FacetCount> Themes, IReadOnlyList<FacetCount> Statuses)
+{
+    /// <summary>
+    /// The facets as the timeline reports them, whoever counted: every theme in id order, every status in value order.
+    /// <paramref name="countOfTheme"/> gets the theme and its position in <paramref name="themes"/>.
+    /// </summary>
+    internal static TimelineFacets Of(
+        IEnumerable<TimelineProjection.ThemeColumn> themes, Func<TimelineProjection.ThemeColumn, int, int> countOfTheme, Func<ClaimStatus, int> countOfStatus) => new(
+        themes.Select((t, i) => new FacetCount(t.Slug, t.NameEn, countOfTheme(t, i))).ToList(),
+        Enum.GetValues<ClaimStatus>().Select(s => new FacetCount(EnumText.ToText(s), EnumText.ToText(s), countOfStatus(s))).ToList());
+}
 
 /// <summary>A page of the filtered timeline, the total that matched, the store's total and the facet counts.</summary>
 public sealed record TimelineResult(
@@ -181,8 +191,8 @@ public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCa
     private static readonly CompiledPerModel<Func<DbContext, CancellationToken, Task<int>>> CountEvents =
         new(() => EF.CompileAsyncQuery((DbContext db, CancellationToken _) => db.Set<Event>().Count()));
 
-    private static readonly CompiledPerModel<Func<DbContext, IAsyncEnumerable<ThemeRow>>> ThemeRows =
-        new(() => EF.CompileAsyncQuery((DbContext db) => db.Set<Theme>().AsNoTracking().OrderBy(t => t.Id).Select(t => new ThemeRow(t.Id, t.Slug, t.NameEn))));
+    private static readonly CompiledPerModel<Func<DbContext, IAsyncEnumerable<TimelineProjection.ThemeColumn>>> ThemeRows =
+        new(() => EF.CompileAsyncQuery((DbContext db) => db.Set<Theme>().AsNoTracking().OrderBy(t => t.Id).Select(t => new TimelineProjection.ThemeColumn(t.Id, t.Slug, t.NameEn))));
 
     /// <summary>Link rows of EventThemes per theme id, over the whole store (no filter): read from its (ThemeId, EventId) index alone.</summary>
     private static readonly CompiledPerModel<Func<DbContext, IAsyncEnumerable<ThemeTally>>> AllThemeTallies =
@@ -190,8 +200,6 @@ public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCa
             .GroupBy(x => EF.Property<int>(x, "ThemeId")).Select(g => new ThemeTally(g.Key, g.Count()))));
 
     private const string EventThemesTable = "EventThemes";
-
-    private sealed record ThemeRow(int Id, string Slug, string NameEn);
 
     private sealed record ThemeTally(int ThemeId, int Count);
 
@@ -209,7 +217,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCa
         var context = db as DbContext;
         var themes = context is not null
             ? await ThemeRows.For(context)(context).ToListAsync(cancellationToken)
-            : await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new ThemeRow(t.Id, t.Slug, t.NameEn)).ToListAsync(cancellationToken);
+            : await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new TimelineProjection.ThemeColumn(t.Id, t.Slug, t.NameEn)).ToListAsync(cancellationToken);
 
         var withoutThemes = filter with { Themes = [] };
         Dictionary<int, int> themeCounts;
@@ -259,9 +267,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCa
         var statusCounts = await withoutStatus.GroupBy(e => e.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
-        return new TimelineFacets(
-            themes.Select(t => new FacetCount(t.Slug, t.NameEn, themeCounts.GetValueOrDefault(t.Id))).ToList(),
-            Enum.GetValues<ClaimStatus>().Select(s => new FacetCount(EnumText.ToText(s), EnumText.ToText(s), statusCounts.GetValueOrDefault(s))).ToList());
+        return TimelineFacets.Of(themes, (t, _) => themeCounts.GetValueOrDefault(t.Id), statusCounts.GetValueOrDefault);
     }
 
     private static async Task<int> CountEventsAsync(ITrackerDbContext db, CancellationToken cancellationToken) =>
