@@ -64,20 +64,22 @@ public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCa
             ? await projection.GetAsync(db, version, cancellationToken)
             : null;
         TimelineProjection.Matches? matches = null;
+        var computed = false;
         var counted = await TimelineCache.GetOrComputeAsync(cache, version is null ? null : TimelineCache.Key(version, filter),
             async () =>
             {
                 var (entry, evaluated) = await CountAsync(db, filter, snapshot, cancellationToken);
-                matches = evaluated;
+                (matches, computed) = (evaluated, true);
                 return entry;
             });
 
         var (textIds, total, totalInStore, facets) = (counted.TextIds, counted.Total, counted.TotalInStore, counted.Facets);
         var pageSize = Math.Clamp(filter.PageSize, 1, TimelineFilter.MaxPageSize);
         var page = Math.Max(filter.Page, 1);
-        if (snapshot is not null && textIds is not null)
+        if (!computed && snapshot is not null && textIds is not null)
         {
-            matches ??= snapshot.Evaluate(textIds, filter);
+            // Kept counts: the matches the page is taken from are evaluated again (a pass over the ids, no statement).
+            matches = snapshot.Evaluate(textIds, filter);
         }
 
         var rows = matches is not null
