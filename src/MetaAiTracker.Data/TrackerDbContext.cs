@@ -23,6 +23,7 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
 {
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Source> Sources => Set<Source>();
+    public DbSet<SourceParagraph> SourceParagraphs => Set<SourceParagraph>();
     public DbSet<Citation> Citations => Set<Citation>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Person> People => Set<Person>();
@@ -359,6 +360,9 @@ public sealed class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
         configurationBuilder.Properties<FigureUnit>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<FigureScale>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ChangeAction>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SourceKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CitationKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<QuoteLocator>().HaveConversion<QuoteLocatorConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -128,6 +128,9 @@ public static class SyntheticDataset
         private List<SourceDto> _enSources = [];
         private List<SourceDto> _zhSources = [];
 
+        /// <summary>The synthetic article's archived text: each paragraph three Chinese clauses of the vocabulary, which quotes cite.</summary>
+        private readonly List<(string Text, List<(string En, string Zh)> Clauses)> _article = [];
+
         public DatasetDocument Build(int seed)
         {
             MakeSources();
@@ -182,10 +185,18 @@ public static class SyntheticDataset
 
         private void MakeSources()
         {
+            for (var p = 0; p < ArticleParagraphs; p++)
+            {
+                var clauses = new List<(string En, string Zh)> { Pick(Clauses), Pick(Clauses), Pick(Clauses) };
+                _article.Add((string.Join(",", clauses.Select(c => c.Zh)) + "。", clauses));
+            }
+
+            // The article's eighth paragraph carries the attrition claim the synthetic figure quotes.
+            _article[7] = (_article[7].Text + "人才流失率高达64%。", _article[7].Clauses);
             _sources.Add(new SourceDto
             {
-                Slug = "article-zh", Title = "合成数据:Meta人工智能帝国危机(中文分析)", Publisher = "合成媒体", Published = "2025-09",
-                Language = "zh-Hans", IsPrimary = true,
+                Slug = "article-zh", Kind = "article", Title = "合成数据:Meta人工智能帝国危机(中文分析)", Publisher = "合成媒体", Published = "2025-09",
+                Language = "zh-Hans", IsPrimary = true, Text = _article.Select(a => (string?)a.Text).ToList(),
             });
             var count = Math.Max(20, eventCount / 250);
             for (var i = 1; i < count; i++)
@@ -194,17 +205,18 @@ public static class SyntheticDataset
                 _sources.Add(new SourceDto
                 {
                     Slug = I($"source-{i}"),
+                    Kind = zh ? "news-report" : Pick(ReportKinds),
                     Title = zh ? I($"{Pick(ZhPublishers)}报道第{i}篇") : I($"{Pick(Publishers)} report no. {i}"),
                     Publisher = zh ? Pick(ZhPublishers) : Pick(Publishers),
                     Published = Date(),
                     Language = zh ? "zh-Hans" : "en",
-                    Url = zh ? null : I($"https://example.org/reports/{i}"),
+                    Url = I($"https://example.org/reports/{i}"),
                     IsPrimary = false,
                 });
             }
 
             _enSources = _sources.Where(s => s.Language == "en").ToList();
-            _zhSources = _sources.Where(s => s.Language != "en").ToList();
+            _zhSources = _sources.Where(s => s.Language != "en" && !s.IsPrimary).ToList();
         }
 
         private void MakeOrganizations()
@@ -233,15 +245,28 @@ public static class SyntheticDataset
             }
         }
 
+        /// <summary>
+        /// A quote of the synthetic article (45%: one clause of paragraph <paramref name="paragraph"/>, whose place the loader
+        /// finds) or a report of an addressed source in the tracker's words (<paramref name="en"/>; <paramref name="zh"/> is
+        /// what a Chinese reader's summary would say, kept in the title and summary instead).
+        /// </summary>
         private CitationDto Cite(string en, string zh, int paragraph)
         {
-            if (Chance(0.45) && _zhSources.Count > 0)
+            _ = zh;
+            if (Chance(0.45))
             {
-                return new CitationDto { Source = Pick(_zhSources).Slug, Quote = zh, QuoteEn = en, Locator = I($"¶{paragraph}") };
+                var (_, clauses) = _article[(paragraph - 1) % _article.Count];
+                var clause = clauses[random.Next(clauses.Count)];
+                return new CitationDto { Kind = "quote", Source = "article-zh", Quote = clause.Zh, QuoteEn = clause.En };
             }
 
-            return new CitationDto { Source = Pick(_enSources).Slug, Quote = en, QuoteEn = en, Locator = I($"line {paragraph}") };
+            var source = Chance(0.3) && _zhSources.Count > 0 ? Pick(_zhSources) : Pick(_enSources);
+            return new CitationDto { Kind = "report", Source = source.Slug, Quote = en };
         }
+
+        private const int ArticleParagraphs = 60;
+
+        private static readonly string[] ReportKinds = ["news-report", "wire-copy", "syndicated-copy", "summary"];
 
         private void MakePeople()
         {
@@ -443,7 +468,7 @@ public static class SyntheticDataset
                     Slug = "synthetic-attrition-rate", Label = "Talent attrition (synthetic)", Value = 64, Unit = "percent", Scale = "none",
                     Period = "two years", AsOf = "2025-09", Measures = "Share of researchers who left (synthetic)", Metric = "attrition-rate",
                     Organization = "meta", Status = "disputed", StatusNote = "Synthetic: contradicted by a retention figure.",
-                    Citations = [new CitationDto { Source = "article-zh", Quote = "人才流失率高达64%", QuoteEn = "talent attrition as high as 64%", Locator = "¶8" }],
+                    Citations = [new CitationDto { Kind = "quote", Source = "article-zh", Quote = "人才流失率高达64%", QuoteEn = "talent attrition as high as 64%", Locator = "¶8" }],
                 },
             };
             for (var i = 1; i <= Math.Max(5, eventCount / 5000); i++)

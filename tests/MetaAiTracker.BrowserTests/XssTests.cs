@@ -32,26 +32,52 @@ public sealed class XssTests(EditorAppFixture app) : IAsyncLifetime
             current = await DatasetExporter.ExportAsync(db);
         }
 
-        var source = current.Sources![0].Slug;
+        // A hostile archived text (quoted) and a hostile report of an addressed source.
+        const string source = "xss-source";
+        var reported = current.Sources!.First(s => s.Url is not null).Slug;
         var document = current with
         {
+            Sources = [.. current.Sources!, new SourceDto
+            {
+                Slug = source, Kind = "article", Title = "XSS source " + Payload, Publisher = "Mallory Press " + Payload, Language = "en",
+                Note = Payload, Text = ["Before " + Payload + " after", Payload],
+            }],
             People = [.. current.People!, new PersonDto
             {
                 Slug = "xss-person", Name = "Mallory " + Payload, Bio = Payload, Kind = "staff",
-                Citations = [new CitationDto { Source = source, Quote = Payload, QuoteEn = Payload }],
+                Citations = [new CitationDto { Kind = "quote", Source = source, Quote = Payload, QuoteEn = Payload }],
             }],
             Events = [.. current.Events!, new EventDto
             {
                 Slug = "xss-probe", Date = "2025-08-30", TitleEn = "XSS probe " + Payload, TitleZh = "测试 " + Payload,
                 SummaryEn = Payload, SummaryZh = Payload, Themes = ["talent"], Importance = 1, Status = "reported",
                 People = [new EventPersonDto { Person = "xss-person", Role = Payload }],
-                Citations = [new CitationDto { Source = source, Quote = Payload, QuoteEn = "English " + Payload, Locator = Payload[..20] }],
+                Citations =
+                [
+                    new CitationDto { Kind = "quote", Source = source, Quote = Payload, QuoteEn = "English " + Payload, Locator = "¶2" },
+                    new CitationDto { Kind = "report", Source = reported, Quote = "Mallory said " + Payload },
+                ],
             }],
         };
         await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ApplyAsync(document, deleteMissing: false, EditorAppFixture.Email);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_source_page_shows_a_hostile_archived_text_and_its_marked_passages_as_text()
+    {
+        var (page, errors, dialogs) = await NewWatchedPageAsync();
+
+        await AppFixture.GotoInteractiveAsync(page, "/sources/xss-source");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("XSS source " + Payload);
+        await Expect(page.Locator("[data-testid=source-paragraph]").First).ToContainTextAsync("Before " + Payload + " after");
+        await Expect(page.Locator("mark.passage")).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-testid=source-note]")).ToContainTextAsync(Payload);
+        await AssertInertAsync(page, dialogs);
+        Assert.Empty(errors);
+    }
 
     [Fact]
     public async Task The_event_page_shows_hostile_text_as_text()
@@ -61,8 +87,9 @@ public sealed class XssTests(EditorAppFixture app) : IAsyncLifetime
         await AppFixture.GotoInteractiveAsync(page, "/events/xss-probe");
 
         await Expect(page.Locator("[data-testid=event-page] h1")).ToHaveTextAsync("XSS probe " + Payload);
-        await Expect(page.Locator("[data-testid=quote-original]").First).ToHaveTextAsync(Payload);
-        await Expect(page.Locator("[data-testid=quote-english]").First).ToHaveTextAsync("English " + Payload);
+        await Expect(page.Locator("[data-testid=quote-original]").First).ToHaveTextAsync("“" + Payload + "”");
+        await Expect(page.Locator("[data-testid=quote-english]").First).ToContainTextAsync("English " + Payload);
+        await Expect(page.Locator("[data-testid=report-text]").First).ToContainTextAsync("reported that Mallory said " + Payload);
         await Expect(page.Locator("[data-testid=event-page]")).ToContainTextAsync("Mallory " + Payload);
         await AssertInertAsync(page, dialogs);
         Assert.Empty(errors);

@@ -206,7 +206,7 @@ public sealed class AttritionServiceTests(FixtureDatabase fixture) : IClassFixtu
                 {
                     Slug = "outlook-2026", Date = "2026-Q1", Themes = ["talent"], TitleEn = "Outlook", TitleZh = "展望",
                     SummaryEn = "Plans for early 2026.", SummaryZh = "2026年初的计划。", Status = "reported",
-                    Citations = [new CitationDto { Source = "article", Quote = "明年初的计划。", QuoteEn = "Plans for early next year.", Locator = "¶10" }],
+                    Citations = [new CitationDto { Kind = "quote", Source = "article", Quote = "明年初的计划。", QuoteEn = "Plans for early next year.", Locator = "¶10" }],
                 },
             ],
         };

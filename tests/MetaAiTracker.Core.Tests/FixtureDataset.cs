@@ -65,7 +65,7 @@ public static class FixtureDataset
 
     public static DatasetDocument Build() => new()
     {
-        SchemaVersion = 1,
+        SchemaVersion = DatasetReader.SupportedSchemaVersion,
         Name = "fixture",
         Description = "Hand-checked fixture for the service tests.",
         Themes =
@@ -76,8 +76,16 @@ public static class FixtureDataset
         ],
         Sources =
         [
-            new() { Slug = "article", Title = "前沿实验室的动荡", Publisher = "示例日报", Published = "2025-09", Language = "zh-Hans", IsPrimary = true },
-            new() { Slug = "wire", Title = "Wire report on Frontier Lab", Publisher = "Example Wire", Published = "2025-08-29", Language = "en" },
+            new()
+            {
+                Slug = "article", Kind = "article", Title = "前沿实验室的动荡", Publisher = "示例日报", Published = "2025-09", Language = "zh-Hans",
+                IsPrimary = true, Text = [.. ArticleText],
+            },
+            new()
+            {
+                Slug = "wire", Kind = "wire-copy", Title = "Wire report on Frontier Lab", Publisher = "Example Wire", Published = "2025-08-29",
+                Language = "en", Url = "https://wire.example/frontier-lab",
+            },
         ],
         Organizations =
         [
@@ -175,6 +183,24 @@ public static class FixtureDataset
         ],
     };
 
+    /// <summary>
+    /// The article's archived text: every quote of the fixture stands in it, in the paragraph its citation names (¶n). The
+    /// text itself is not searched (the timeline searches titles, summaries and citations), so it changes no search test.
+    /// </summary>
+    public static readonly string[] ArticleText =
+    [
+        "前沿实验室于今年成立。李安曾在实验室工作。陈博曾在实验室工作。蔡文曾在实验室工作。何丹曾在实验室工作。孙怡曾在实验室工作。吴菲曾在实验室工作。马格曾在实验室工作。任职记录。",
+        "第三季度招聘了500名工程师。",
+        "实验室与一家标注公司签约。",
+        "孙怡加入核心团队。",
+        "研究人员抱怨标注质量。",
+        "李安离开了实验室，回到老东家。八月有三人离开。",
+        "陈博在周五递交了辞呈。",
+        "安全审查于九月初开始。",
+        "十月发布了新政策。",
+        "明年初的计划。",
+    ];
+
     private static PersonDto Person(string slug, string name, string nativeName) => new()
     {
         Slug = slug, Name = name, NativeName = nativeName, Kind = "staff",
@@ -199,6 +225,8 @@ public static class FixtureDataset
         Citations = second is null ? [citation] : [citation, second],
     };
 
-    private static CitationDto Cite(string source, string quote, string? quoteEn, string locator) =>
-        new() { Source = source, Quote = quote, QuoteEn = quoteEn, Locator = locator };
+    /// <summary>A quote of the article (found in <see cref="ArticleText"/>, in paragraph <paramref name="locator"/>) or a report of the wire.</summary>
+    private static CitationDto Cite(string source, string quote, string? quoteEn, string locator) => source == "article"
+        ? new() { Kind = "quote", Source = source, Quote = quote, QuoteEn = quoteEn, Locator = locator }
+        : new() { Kind = "report", Source = source, Quote = quote };
 }

@@ -17,7 +17,7 @@ public sealed class EditorEntityTests : EditorTestBase
         Status = "reported", Citations = [.. citations],
     };
 
-    private static readonly CitationDto Cited = new() { Source = "article-zh", Quote = "包括泰勒·斯威夫特、安妮·海瑟薇等顶级巨星", QuoteEn = "including top stars" };
+    private static readonly CitationDto Cited = new() { Kind = "quote", Source = "article-zh", Quote = "包括泰勒·斯威夫特、安妮·海瑟薇等顶级巨星", QuoteEn = "including top stars" };
 
     [Fact]
     public async Task A_tenure_without_a_citation_is_refused_at_the_citations_field_and_nothing_is_written()
@@ -169,6 +169,41 @@ public sealed class EditorEntityTests : EditorTestBase
         Assert.Equal(EntityJson.Write(loaded.Dto), EntityJson.Write(now.Dto));
         Assert.Equal(loaded.Version, now.Version);
         Assert.Equal(2, (await _editor.HistoryAsync("source", "techcrunch-2025-08-29")).Count);
+    }
+
+    [Fact]
+    public async Task Removing_the_address_of_a_source_that_reports_cite_is_refused_and_names_what_reports_from_it()
+    {
+        var loaded = (await _editor.GetSourceAsync("techcrunch-2025-08-29"))!;
+
+        var result = await _editor.SaveSourceAsync(loaded.Dto with { Url = null }, loaded.Version, Alice);
+
+        Assert.Equal(SaveStatus.Invalid, result.Status);
+        Assert.Contains(result.Problems, p => p.Path == "" && p.Message.StartsWith("tenure 'ruben-mayer-msl'", StringComparison.Ordinal)
+            && p.Message.Contains("a report needs a source with an address", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Message.StartsWith("event 'ruben-mayer-leaves-msl'", StringComparison.Ordinal));
+        Assert.Equal("https://techcrunch.com/", (await _editor.GetSourceAsync("techcrunch-2025-08-29"))!.Dto.Url);
+        Assert.Empty(await _editor.RecentChangesAsync());
+    }
+
+    [Fact]
+    public async Task Changing_archived_text_under_a_quote_is_refused_until_the_quote_follows_and_a_fixed_typo_moves_its_locator()
+    {
+        var article = (await _editor.GetSourceAsync("article-zh"))!;
+        var text = article.Dto.Text!;
+
+        // Rewording the sentence that three entities quote breaks those quotes: refused, each named, nothing written.
+        var reworded = await _editor.SaveSourceAsync(article.Dto with { Text = [.. text.Take(5), "然而,Ruben Mayer很快离职。"] }, article.Version, Alice);
+        Assert.Equal(SaveStatus.Invalid, reworded.Status);
+        Assert.Equal(["event 'ruben-mayer-leaves-msl', citations[0].quote", "person 'ruben-mayer', citations[0].quote"],
+            reworded.Problems.Select(p => p.Message.Split(':')[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(EntityJson.Write(article.Dto), EntityJson.Write((await _editor.GetSourceAsync("article-zh"))!.Dto));
+
+        // Words added before a quote in its paragraph move it: its stored locator no longer names its words, so that is refused too.
+        var shifted = await _editor.SaveSourceAsync(article.Dto with { Text = [.. text.Take(5), "据报道,然而,前Scale AI高管Ruben Mayer仅两个月便辞职。"] }, article.Version, Alice);
+        Assert.Equal(SaveStatus.Invalid, shifted.Status);
+        Assert.Contains(shifted.Problems, p => p.Message.Contains("but at ¶6:7-36", StringComparison.Ordinal));
+        Assert.Empty(await _editor.RecentChangesAsync());
     }
 
     private async Task<(int Sources, int Organizations, int Tenures, int Citations, int Changes)> CountsAsync()

@@ -104,6 +104,10 @@ public sealed class EditorTests : EditorTestBase
         { "unknown person", "people[0].person", "unknown person 'nobody'" },
         { "no theme", "themes", "at least one theme" },
         { "title too long", "titleEn", "too long" },
+        { "quote edited to words the text does not hold", "citations[0].quote", "not in the source's archived text" },
+        { "quote typed without a locator", "citations[0].quote", "not in the source's archived text" },
+        { "report from a source without an address", "citations[0].source", "a report needs a source with an address" },
+        { "quote of a source whose text is not archived", "citations[1].source", "a quote can only cite a source whose text the store archives" },
     };
 
     [Theory]
@@ -119,6 +123,22 @@ public sealed class EditorTests : EditorTestBase
             "citation without quote" => loaded.Dto with { Citations = [loaded.Dto.Citations![0] with { Quote = null }] },
             "unknown person" => loaded.Dto with { People = [new EventPersonDto { Person = "nobody" }] },
             "no theme" => loaded.Dto with { Themes = [] },
+            "quote edited to words the text does not hold" => loaded.Dto with
+            {
+                Citations = [loaded.Dto.Citations![0] with { Quote = "前Scale AI高管Ruben Mayer一个月便辞职" }, .. loaded.Dto.Citations.Skip(1)],
+            },
+            "quote typed without a locator" => loaded.Dto with
+            {
+                Citations = [loaded.Dto.Citations![0] with { Quote = "Ruben Mayer从未辞职", Locator = null }, .. loaded.Dto.Citations.Skip(1)],
+            },
+            "report from a source without an address" => loaded.Dto with
+            {
+                Citations = [new CitationDto { Kind = "report", Source = "article-zh", Quote = "Ruben Mayer left after two months." }, .. loaded.Dto.Citations!.Skip(1)],
+            },
+            "quote of a source whose text is not archived" => loaded.Dto with
+            {
+                Citations = [loaded.Dto.Citations![0], loaded.Dto.Citations[1] with { Kind = "quote" }],
+            },
             _ => loaded.Dto with { TitleEn = new string('x', 401) },
         };
 

@@ -23,7 +23,7 @@ public sealed class HostileImportTests
         new("an empty file", () => [], "$", "the file is empty"),
         new("only whitespace", () => Utf8("  \r\n\t "), "$", "the file is empty"),
         new("a JSON array instead of a document", () => Utf8("[{\"schemaVersion\":1}]"), "$", "a JSON array, not a dataset document"),
-        new("bad JSON (cut short)", () => Utf8(Valid()[..500]), "$.sources[1]", "malformed JSON: Expected start of a property name or value, but instead reached end of data"),
+        new("bad JSON (cut short)", () => Utf8(Valid()[..500]), "$.sources[0].text[1]", "malformed JSON: Expected end of string, but instead reached end of data"),
         new("bad JSON (a comment)", () => Utf8("{ // hi\n\"schemaVersion\": 1 }"), "$", "malformed JSON"),
         new("trailing garbage after the document", () => Utf8(Valid() + "}"), "$", "malformed JSON"),
         new("invalid UTF-8", () => [.. Utf8("{\"schemaVersion\":1,\"name\":\""), 0xC3, 0x28, .. Utf8("\"}")], "$.name", "not valid UTF-8"),

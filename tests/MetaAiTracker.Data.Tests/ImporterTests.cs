@@ -148,12 +148,95 @@ public sealed class ImporterTests
         var opened = (await editor.GetEventAsync("meta-invests-in-scale-ai"))!;
         var importer = new DatasetImporter(database.Factory, TimeProvider.System);
 
-        await importer.ApplyAsync(Document(d => d["events"]![0]!["citations"]![0]!["locator"] = "¶3"), deleteMissing: false, Editor);
+        await importer.ApplyAsync(Document(d => d["events"]![0]!["citations"]![0]!["quoteEn"] = "he spent US$14.3 billion"), deleteMissing: false, Editor);
         var save = await editor.SaveEventAsync(opened.Dto with { TitleEn = "Edited in a stale form" }, opened.Version, Editor);
 
         Assert.Equal(SaveStatus.Conflict, save.Status);
-        Assert.Equal("¶3", save.Current!.Citations![0].Locator);
+        Assert.Equal("he spent US$14.3 billion", save.Current!.Citations![0].QuoteEn);
     }
+
+    [Fact]
+    public async Task A_version_1_document_imports_with_its_unarchived_citations_made_reports_and_the_preview_says_so()
+    {
+        using var database = await LoadedAsync();
+        var importer = new DatasetImporter(database.Factory, TimeProvider.System);
+
+        // The same document as version 1 wrote it: no source kinds, no archived text, no citation kinds, a free-text locator,
+        // and a Reuters source (with an address) whose citation version 1 presented as a quote.
+        var v1 = TestDocuments.Valid();
+        v1["schemaVersion"] = 1;
+        foreach (var source in v1["sources"]!.AsArray())
+        {
+            source!.AsObject().Remove("kind");
+            source.AsObject().Remove("text");
+        }
+
+        v1["sources"]!.AsArray().Add(new JsonObject
+        {
+            ["slug"] = "reuters-2025-08-29", ["title"] = "Reuters on Scale AI", ["publisher"] = "Reuters", ["language"] = "en",
+            ["url"] = "https://www.reuters.com/technology/scale-ai",
+        });
+        foreach (var citation in Citations(v1))
+        {
+            citation!.AsObject().Remove("kind");
+        }
+
+        v1["events"]![0]!["citations"]!.AsArray().Add(new JsonObject { ["source"] = "reuters-2025-08-29", ["quote"] = "Meta invests in Scale AI.", ["locator"] = "line 3" });
+        var known = await importer.KnownSourcesAsync();
+
+        var read = ImportReader.Read(System.Text.Encoding.UTF8.GetBytes(v1.ToJsonString()), known: known);
+
+        Assert.True(read.IsValid, string.Join('\n', read.Problems));
+        var reports = read.Notes.Where(n => n.Message.StartsWith("became a report", StringComparison.Ordinal)).Select(n => n.Path).ToList();
+        Assert.Equal(["$.events[0].citations[1]", "$.events[1].citations[1]", "$.tenures[0].citations[0]"], reports.Order(StringComparer.Ordinal));
+        Assert.Contains(read.Notes, n => n.Path == "$.sources[2].kind" && n.Message.Contains("set to news-report", StringComparison.Ordinal));
+        Assert.Contains(read.Notes, n => n.Path == "$.sources[0].text" && n.Message.Contains("archived text is kept", StringComparison.Ordinal));
+
+        // The article's citations stay quotes, found in the store's archived text at the place their words stand.
+        var people = read.Document!.People!.ToDictionary(p => p.Slug!);
+        Assert.Equal(("quote", "¶6:3-32"), (people["ruben-mayer"].Citations![0].Kind, people["ruben-mayer"].Citations![0].Locator));
+
+        var plan = await importer.PlanAsync(read.Document);
+        Assert.Equal(["reuters-2025-08-29"], plan.Kinds.Single(k => k.EntityType == "source").Added);
+        await importer.ApplyAsync(read.Document, deleteMissing: false, Editor);
+
+        await using var db = database.CreateContext();
+        var kinds = await db.Citations.Where(c => c.Event!.Slug == "meta-invests-in-scale-ai").OrderBy(c => c.Id)
+            .Select(c => new { c.Kind, c.Locator, Source = c.Source.Slug }).ToListAsync();
+        Assert.Equal([(CitationKind.Quote, "article-zh"), (CitationKind.Report, "reuters-2025-08-29")], kinds.Select(k => (k.Kind, k.Source)));
+        Assert.Null(kinds[1].Locator);
+        Assert.Equal(6, await db.SourceParagraphs.CountAsync(p => p.SourceId == db.Sources.Single(s => s.Slug == "article-zh").Id));
+    }
+
+    [Fact]
+    public async Task A_version_1_document_whose_reports_have_no_address_is_refused_with_every_such_source_named()
+    {
+        using var empty = new TestDatabase();
+        var v1 = TestDocuments.Valid();
+        v1["schemaVersion"] = 1;
+        foreach (var source in v1["sources"]!.AsArray())
+        {
+            source!.AsObject().Remove("kind");
+            source.AsObject().Remove("text");
+        }
+
+        foreach (var citation in Citations(v1))
+        {
+            citation!.AsObject().Remove("kind");
+        }
+
+        // Into an empty store nothing archives the article, so its citations become reports, and the article has no address.
+        var read = ImportReader.Read(System.Text.Encoding.UTF8.GetBytes(v1.ToJsonString()));
+
+        Assert.False(read.IsValid);
+        Assert.All(read.Problems, p => Assert.Contains("a report needs a source with an address: source 'article-zh' has no url", p.Message, StringComparison.Ordinal));
+        Assert.Equal(5, read.Problems.Count); // the article's five citations; TechCrunch's have an address
+    }
+
+    /// <summary>Every citation object of a document.</summary>
+    private static IEnumerable<JsonNode?> Citations(JsonObject document) =>
+        new[] { "people", "tenures", "events", "figures" }.SelectMany(c => document[c]!.AsArray())
+            .SelectMany(item => item!["citations"]!.AsArray());
 
     private static async Task<TestDatabase> LoadedAsync()
     {

@@ -32,7 +32,11 @@ public sealed class MalformedDocumentTests
         new("themes of an event is a string", Mutate(d => Item(d, "events", 0)["themes"] = "partnerships"), "an array is expected", "$.events[0].themes"),
 
         // Validation: the document's content.
-        new("wrong schemaVersion", Mutate(d => d["schemaVersion"] = 2), "unsupported schema version 2", "$.schemaVersion"),
+        new("wrong schemaVersion", Mutate(d => d["schemaVersion"] = 3), "unsupported schema version 3", "$.schemaVersion"),
+        new("version 1 with a property of version 2", Mutate(d => d["schemaVersion"] = 1), "'kind' is not part of schema version 1",
+            "$.sources[0].kind", "$.sources[0].text", "$.sources[1].kind", "$.people[0].citations[0].kind", "$.people[1].citations[0].kind",
+            "$.tenures[0].citations[0].kind", "$.events[0].citations[0].kind", "$.events[1].citations[0].kind", "$.events[1].citations[1].kind",
+            "$.figures[0].citations[0].kind"),
         new("missing schemaVersion", Mutate(d => d.Remove("schemaVersion")), "required", "$.schemaVersion"),
         new("missing required field", Mutate(d => Item(d, "events", 0).Remove("titleEn")), "required", "$.events[0].titleEn"),
         new("unknown theme", Mutate(d => Item(d, "events", 0)["themes"]![0] = "talnet"), "unknown theme 'talnet'", "$.events[0].themes[0]"),
@@ -68,6 +72,35 @@ public sealed class MalformedDocumentTests
         new("unknown enum value (organisation kind)", Mutate(d => Item(d, "organizations", 1)["kind"] = "division"), "'division' is not one of", "$.organizations[1].kind"),
         new("bad theme colour", Mutate(d => Item(d, "themes", 0)["color"] = "blue"), "'blue' is not a colour", "$.themes[0].color"),
         new("range upper bound below the value", Mutate(d => Item(d, "figures", 0)["valueHigh"] = 10), "below the value", "$.figures[0].valueHigh"),
+
+        // Provenance: a quote is the words of an archived text, found there; a report is ours and needs an addressed source.
+        new("quote of a source without archived text", Mutate(d => Citation(d, "events", 1, 1)["kind"] = "quote"),
+            "a quote can only cite a source whose text the store archives", "$.events[1].citations[1].source"),
+        new("quote whose words are not in the text", Mutate(d => Citation(d, "events", 0, 0)["quote"] = "Ruben Mayer从未辞职"),
+            "not in the source's archived text", "$.events[0].citations[0].quote"),
+        new("quote whose words are not in the paragraph named", Mutate(d => Citation(d, "people", 0, 0)["quote"] = "Ruben Mayer从未辞职"),
+            "the words are not in paragraph 6", "$.people[0].citations[0].quote"),
+        new("quote at a locator where other words stand", Mutate(d => Citation(d, "people", 0, 0)["locator"] = "¶2:0-5"),
+            "the words are not at ¶2:0-5 but at ¶6:3-32", "$.people[0].citations[0].quote"),
+        new("quote in a paragraph that does not hold it", Mutate(d => Citation(d, "people", 0, 0)["locator"] = "¶3"),
+            "not in paragraph 3", "$.people[0].citations[0].quote"),
+        new("quote with a locator that is not one", Mutate(d => Citation(d, "people", 0, 0)["locator"] = "line 6"),
+            "'line 6' is not a locator", "$.people[0].citations[0].locator"),
+        new("citation without a kind", Mutate(d => Citation(d, "events", 0, 0).Remove("kind")), "required (one of: quote, report)", "$.events[0].citations[0].kind"),
+        new("unknown citation kind", Mutate(d => Citation(d, "events", 0, 0)["kind"] = "paraphrase"), "'paraphrase' is not one of: quote, report", "$.events[0].citations[0].kind"),
+        new("report from a source without an address", Mutate(d => Item(d, "sources", 1).Remove("url")), "a report needs a source with an address",
+            "$.tenures[0].citations[0].source", "$.events[1].citations[1].source"),
+        new("report with a locator", Mutate(d => Citation(d, "tenures", 0, 0)["locator"] = "¶1"), "a report has no locator", "$.tenures[0].citations[0].locator"),
+        new("report with an English rendering", Mutate(d => Citation(d, "tenures", 0, 0)["quoteEn"] = "the same"), "quoteEn is only for", "$.tenures[0].citations[0].quoteEn"),
+        new("source without a kind", Mutate(d => Item(d, "sources", 1).Remove("kind")), "required (one of: article, news-report", "$.sources[1].kind"),
+        new("unknown source kind", Mutate(d => Item(d, "sources", 1)["kind"] = "blog"), "'blog' is not one of: article, news-report", "$.sources[1].kind"),
+        new("archived text without paragraphs", Mutate(d => Item(d, "sources", 0)["text"] = new JsonArray()), "at least one paragraph",
+            "$.sources[0].text", "$.people[0].citations[0].source", "$.people[1].citations[0].source", "$.events[0].citations[0].source",
+            "$.events[1].citations[0].source", "$.figures[0].citations[0].source"),
+        new("paragraph with a line break", Mutate(d => Item(d, "sources", 0)["text"]![3] = "第四\n段。"), "a paragraph is one line", "$.sources[0].text[3]"),
+        new("blank paragraph", Mutate(d => Item(d, "sources", 0)["text"]![4] = " "), "a paragraph of text is required", "$.sources[0].text[4]"),
+        new("impossible date read", Mutate(d => Item(d, "sources", 1)["read"] = "2026-13"), "month 13 does not exist", "$.sources[1].read"),
+        new("address that is not http(s)", Mutate(d => Item(d, "sources", 1)["url"] = "ftp://techcrunch.com/x"), "is not an http(s) address", "$.sources[1].url"),
     ];
 
     public static TheoryData<string> CaseNames => new(Cases.Select(c => c.Name));

@@ -99,13 +99,13 @@ public sealed class ShippedDatasetTests
         missing.AddRange(await db.Figures.Where(f => needNote.Contains(f.Status) && (f.StatusNote == null || f.StatusNote == "")).Select(f => "figure " + f.Slug).ToListAsync());
 
         Assert.True(missing.Count == 0, "disputed or denied without a note: " + string.Join(", ", missing));
-        Assert.True(await db.Events.AnyAsync(e => e.Status == ClaimStatus.Disputed), "public-reporting.md marks Ruben Mayer's departure disputed");
+        Assert.True(await db.Events.AnyAsync(e => e.Status == ClaimStatus.Disputed), "Ruben Mayer disputes the account of his departure");
     }
 
     [Fact]
     public async Task The_article_attrition_figure_is_disputed_next_to_the_signalfire_reading()
     {
-        // public-reporting.md: the article's "attrition 64%" most likely misreads SignalFire's 64% two-year retention.
+        // The article's 64% attrition most likely misreads SignalFire's 64% two-year retention.
         using var database = await TestDatabase.WithShippedDatasetAsync();
         await using var db = database.CreateContext();
 

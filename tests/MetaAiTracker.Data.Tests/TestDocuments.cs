@@ -16,7 +16,7 @@ internal static class TestDocuments
     public static JsonObject Valid() => (JsonObject)JsonNode.Parse(
         """
         {
-          "schemaVersion": 1,
+          "schemaVersion": 2,
           "name": "test",
           "description": "A small document for tests.",
           "themes": [
@@ -24,8 +24,18 @@ internal static class TestDocuments
             { "slug": "partnerships", "nameEn": "Partnerships", "nameZh": "合作", "color": "#00695C", "description": "Deals." }
           ],
           "sources": [
-            { "slug": "article-zh", "title": "The article", "publisher": "Unknown", "published": "2025-09", "language": "zh-Hans", "isPrimary": true },
-            { "slug": "techcrunch-2025-08-29", "title": "Ruben Mayer left", "publisher": "TechCrunch", "published": "2025-08-29", "language": "en", "url": "https://techcrunch.com/" }
+            {
+              "slug": "article-zh", "kind": "article", "title": "The article", "publisher": "Unknown", "published": "2025-09", "language": "zh-Hans", "isPrimary": true,
+              "text": [
+                "TL;DR:",
+                "他不仅斥资143亿美元巨资,与数据标注独角兽Scale AI结盟。",
+                "包括泰勒·斯威夫特、安妮·海瑟薇等顶级巨星。",
+                "第四段。",
+                "第五段。",
+                "然而,前Scale AI高管Ruben Mayer仅两个月便辞职。"
+              ]
+            },
+            { "slug": "techcrunch-2025-08-29", "kind": "news-report", "title": "Ruben Mayer left", "publisher": "TechCrunch", "published": "2025-08-29", "language": "en", "url": "https://techcrunch.com/" }
           ],
           "organizations": [
             { "slug": "meta", "name": "Meta Platforms", "kind": "company" },
@@ -35,11 +45,11 @@ internal static class TestDocuments
           "people": [
             {
               "slug": "ruben-mayer", "name": "Ruben Mayer", "bio": "Former Scale AI executive.", "kind": "staff",
-              "citations": [ { "source": "article-zh", "quote": "前Scale AI高管Ruben Mayer仅两个月便辞职", "quoteEn": "Ruben Mayer resigned after two months", "locator": "¶6" } ]
+              "citations": [ { "kind": "quote", "source": "article-zh", "quote": "前Scale AI高管Ruben Mayer仅两个月便辞职", "quoteEn": "Ruben Mayer resigned after two months", "locator": "¶6" } ]
             },
             {
               "slug": "taylor-swift", "name": "Taylor Swift", "nativeName": "泰勒·斯威夫特", "kind": "public-figure",
-              "citations": [ { "source": "article-zh", "quote": "包括泰勒·斯威夫特、安妮·海瑟薇等顶级巨星" } ]
+              "citations": [ { "kind": "quote", "source": "article-zh", "quote": "包括泰勒·斯威夫特、安妮·海瑟薇等顶级巨星" } ]
             }
           ],
           "tenures": [
@@ -47,7 +57,7 @@ internal static class TestDocuments
               "slug": "ruben-mayer-msl", "person": "ruben-mayer", "organization": "msl", "role": "Executive",
               "start": "2025-06", "end": "2025-08", "cameFrom": "scale-ai", "wentTo": null, "reason": "Personal reasons.",
               "status": "disputed", "statusNote": "Mayer says he left for personal reasons.",
-              "citations": [ { "source": "techcrunch-2025-08-29", "quote": "Ruben Mayer (former Scale AI SVP of GenAI product and operations) left Meta about two months after joining MSL." } ]
+              "citations": [ { "kind": "report", "source": "techcrunch-2025-08-29", "quote": "Ruben Mayer, a former Scale AI executive, left Meta about two months after joining MSL." } ]
             }
           ],
           "events": [
@@ -58,7 +68,7 @@ internal static class TestDocuments
               "themes": [ "partnerships" ],
               "organizations": [ { "organization": "meta", "role": "investor" }, { "organization": "scale-ai", "role": "investee" } ],
               "importance": 5, "status": "reported",
-              "citations": [ { "source": "article-zh", "quote": "他不仅斥资143亿美元巨资,与数据标注独角兽Scale AI结盟" } ]
+              "citations": [ { "kind": "quote", "source": "article-zh", "quote": "他不仅斥资143亿美元巨资,与数据标注独角兽Scale AI结盟" } ]
             },
             {
               "slug": "ruben-mayer-leaves-msl", "date": "2025-08",
@@ -69,8 +79,8 @@ internal static class TestDocuments
               "organizations": [ { "organization": "msl" } ],
               "importance": 3, "status": "disputed", "statusNote": "Mayer says he left for personal reasons.",
               "citations": [
-                { "source": "article-zh", "quote": "前Scale AI高管Ruben Mayer仅两个月便辞职" },
-                { "source": "techcrunch-2025-08-29", "quote": "Ruben Mayer (former Scale AI SVP of GenAI product and operations) left Meta about two months after joining MSL." }
+                { "kind": "quote", "source": "article-zh", "quote": "前Scale AI高管Ruben Mayer仅两个月便辞职" },
+                { "kind": "report", "source": "techcrunch-2025-08-29", "quote": "Ruben Mayer, a former Scale AI executive, left Meta about two months after joining MSL." }
               ]
             }
           ],
@@ -79,7 +89,7 @@ internal static class TestDocuments
               "slug": "scale-ai-investment", "label": "Investment in Scale AI", "value": 14.3, "unit": "usd", "scale": "billion",
               "asOf": "2025-06-12", "measures": "Amount paid for the stake", "metric": "scale-ai-investment",
               "organization": "meta", "event": "meta-invests-in-scale-ai", "status": "reported",
-              "citations": [ { "source": "article-zh", "quote": "他不仅斥资143亿美元巨资,与数据标注独角兽Scale AI结盟" } ]
+              "citations": [ { "kind": "quote", "source": "article-zh", "quote": "他不仅斥资143亿美元巨资,与数据标注独角兽Scale AI结盟" } ]
             }
           ]
         }

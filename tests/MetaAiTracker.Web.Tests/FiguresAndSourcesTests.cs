@@ -20,7 +20,7 @@ public sealed class FiguresAndSourcesTests(ShippedDatasetFixture fixture) : Buni
         Assert.Contains("figure-disputed", disputed.ClassList);
         Assert.Equal("64%", disputed.QuerySelector("[data-testid=figure-value]")!.TextContent.Trim());
         Assert.Equal("disputed", disputed.QuerySelector(".status-badge")!.GetAttribute("data-status"));
-        Assert.Contains("RETENTION", disputed.QuerySelector("[data-testid=figure-status-note]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("two-year retention", disputed.QuerySelector("[data-testid=figure-status-note]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,11 +1,11 @@
 namespace MetaAiTracker.Tests.Shared;
 
-/// <summary>Finds the shared/ folder that sits beside the repository (the article and the public-reporting notes).</summary>
+/// <summary>Finds the shared/ folder that sits beside the repository (the article as it was received, and the sources register).</summary>
 public static class SharedFiles
 {
     public static string? ArticlePath => Find(Path.Combine("source", "meta-ai-turmoil.zh.txt"));
 
-    public static string? PublicReportingPath => Find(Path.Combine("reference", "public-reporting.md"));
+    public static string? RegisterPath => Find(Path.Combine("reference", "sources-register.md"));
 
     /// <summary>Looks for <c>shared/&lt;relative&gt;</c> in every folder above the test binaries and above the repo.</summary>
     public static string? Find(string relative)
@@ -29,14 +29,14 @@ public static class SharedFiles
     }
 }
 
-/// <summary>A fact that reports itself skipped (not passed) when the shared article is not on this machine.</summary>
+/// <summary>A fact that reports itself skipped (not passed) when the shared article and register are not on this machine.</summary>
 public sealed class RequiresSharedFilesFactAttribute : FactAttribute
 {
     public RequiresSharedFilesFactAttribute()
     {
-        if (SharedFiles.ArticlePath is null || SharedFiles.PublicReportingPath is null)
+        if (SharedFiles.ArticlePath is null || SharedFiles.RegisterPath is null)
         {
-            Skip = "shared/source/meta-ai-turmoil.zh.txt or shared/reference/public-reporting.md is not beside the repository";
+            Skip = "shared/source/meta-ai-turmoil.zh.txt or shared/reference/sources-register.md is not beside the repository";
         }
     }
 }

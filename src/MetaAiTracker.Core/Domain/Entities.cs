@@ -15,38 +15,79 @@ public sealed class Theme
     public List<Event> Events { get; set; } = [];
 }
 
-/// <summary>A publication that facts are cited from.</summary>
+/// <summary>
+/// A publication that facts are cited from, described as an analyst would: what kind it is, whose reporting it is,
+/// the page that was read (and when), and, where the project keeps it, the text itself.
+/// </summary>
 public sealed class Source
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
+    public SourceKind Kind { get; set; }
+
+    /// <summary>The title as the page shows it.</summary>
     public required string Title { get; set; }
+
+    /// <summary>Whose reporting it is: "Reuters" for a Reuters story read on CNA's site.</summary>
     public required string Publisher { get; set; }
+
+    /// <summary>The site whose page was read when it is a copy of the publisher's story ("CNA"); null for the publisher's own page.</summary>
+    public string? Via { get; set; }
+
     public PartialDate? Published { get; set; }
 
     /// <summary>BCP 47 language tag: "zh-Hans" for the article, "en" for the English reporting.</summary>
     public required string Language { get; set; }
 
+    /// <summary>The address of the page read. Every source a report cites has one.</summary>
     public string? Url { get; set; }
+
+    /// <summary>When the page was read, as precisely as that was recorded; null when it was not.</summary>
+    public PartialDate? Read { get; set; }
+
+    /// <summary>How far the source can be relied on, and why this page was chosen.</summary>
+    public string? Note { get; set; }
 
     /// <summary>True for the article the dataset is taken from.</summary>
     public bool IsPrimary { get; set; }
 
+    /// <summary>The archived text, paragraph by paragraph; empty when the store does not keep the text. Quotes cite only archived text.</summary>
+    public List<SourceParagraph> Paragraphs { get; set; } = [];
+
     public List<Citation> Citations { get; set; } = [];
 }
 
+/// <summary>One paragraph of a source's archived text.</summary>
+public sealed class SourceParagraph
+{
+    public int SourceId { get; set; }
+
+    /// <summary>From 1, in the order of the text.</summary>
+    public int Number { get; set; }
+
+    public required string Text { get; set; }
+}
+
 /// <summary>
-/// Ties exactly one event, person, tenure or figure to a <see cref="Source"/>, with the exact quote in the
-/// source's language, an English rendering and where it stands in the source.
+/// Ties exactly one event, person, tenure or figure to a <see cref="Source"/>. A <see cref="CitationKind.Quote"/> holds the
+/// exact words of the source's archived text, in its language, with an English rendering and the place
+/// (<see cref="Locator"/>) the words stand; a <see cref="CitationKind.Report"/> holds the tracker's own sentence of what
+/// the source reported, and no locator.
 /// </summary>
 public sealed class Citation
 {
     public int Id { get; set; }
+    public CitationKind Kind { get; set; }
     public int SourceId { get; set; }
     public Source Source { get; set; } = null!;
+
+    /// <summary>The words quoted (a quote) or the tracker's sentence (a report).</summary>
     public required string Quote { get; set; }
+
     public string? QuoteEn { get; set; }
-    public string? Locator { get; set; }
+
+    /// <summary>Where a quote's words stand in the archived text; null for a report.</summary>
+    public QuoteLocator? Locator { get; set; }
 
     public int? EventId { get; set; }
     public Event? Event { get; set; }

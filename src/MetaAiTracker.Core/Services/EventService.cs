@@ -79,6 +79,31 @@ public sealed class EventService(ITrackerDbContextFactory factory)
             previous, next);
     }
 
+    /// <summary>
+    /// The citations of the given events, by event slug, each event's in the order they were made: what the CSV and the
+    /// feed show beside each event. Read in batches, so a whole-store export stays a handful of queries per thousand events.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<CitationView>>> CitationsOfAsync(
+        IReadOnlyCollection<string> eventSlugs, CancellationToken cancellationToken = default)
+    {
+        var result = new Dictionary<string, IReadOnlyList<CitationView>>(StringComparer.Ordinal);
+        await using var db = await factory.CreateAsync(cancellationToken);
+        foreach (var batch in eventSlugs.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var rows = await db.Citations.AsNoTracking()
+                .Where(c => c.Event != null && batch.Contains(c.Event.Slug))
+                .OrderBy(c => c.Id)
+                .Select(c => new { EventSlug = c.Event!.Slug, c.Kind, c.Quote, c.QuoteEn, c.Locator, c.Source })
+                .ToListAsync(cancellationToken);
+            foreach (var group in rows.GroupBy(r => r.EventSlug, StringComparer.Ordinal))
+            {
+                result[group.Key] = group.Select(r => new CitationView(r.Kind, SourceMapper.ToRef(r.Source), r.Quote, r.QuoteEn, r.Locator)).ToList();
+            }
+        }
+
+        return result;
+    }
+
     public async Task<IReadOnlyList<ThemeRef>> ThemesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateAsync(cancellationToken);

@@ -159,10 +159,10 @@ public sealed class FigureService(ITrackerDbContextFactory factory, AttritionSer
 
 internal static class CitationMapper
 {
-    public static CitationView ToView(Citation c) => new(SourceMapper.ToRef(c.Source), c.Quote, c.QuoteEn, c.Locator);
+    public static CitationView ToView(Citation c) => new(c.Kind, SourceMapper.ToRef(c.Source), c.Quote, c.QuoteEn, c.Locator);
 }
 
 internal static class SourceMapper
 {
-    public static SourceRef ToRef(Source s) => new(s.Slug, s.Title, s.Publisher, s.Published, s.Language, s.Url, s.IsPrimary);
+    public static SourceRef ToRef(Source s) => new(s.Slug, s.Kind, s.Title, s.Publisher, s.Via, s.Published, s.Language, s.Url, s.Read, s.IsPrimary);
 }

@@ -99,6 +99,11 @@ namespace MetaAiTracker.Data.Postgres.Migrations
                     b.Property<int?>("FigureId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Locator")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -443,10 +448,19 @@ namespace MetaAiTracker.Data.Postgres.Migrations
                     b.Property<bool>("IsPrimary")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Published")
                         .HasMaxLength(10)
@@ -456,6 +470,10 @@ namespace MetaAiTracker.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Read")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -471,12 +489,34 @@ namespace MetaAiTracker.Data.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Via")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Core.Domain.SourceParagraph", b =>
+                {
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("SourceId", "Number");
+
+                    b.ToTable("SourceParagraphs");
                 });
 
             modelBuilder.Entity("MetaAiTracker.Core.Domain.Tenure", b =>
@@ -919,6 +959,15 @@ namespace MetaAiTracker.Data.Postgres.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("MetaAiTracker.Core.Domain.SourceParagraph", b =>
+                {
+                    b.HasOne("MetaAiTracker.Core.Domain.Source", null)
+                        .WithMany("Paragraphs")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MetaAiTracker.Core.Domain.Tenure", b =>
                 {
                     b.HasOne("MetaAiTracker.Core.Domain.Organization", "CameFrom")
@@ -1036,6 +1085,8 @@ namespace MetaAiTracker.Data.Postgres.Migrations
             modelBuilder.Entity("MetaAiTracker.Core.Domain.Source", b =>
                 {
                     b.Navigation("Citations");
+
+                    b.Navigation("Paragraphs");
                 });
 
             modelBuilder.Entity("MetaAiTracker.Core.Domain.Tenure", b =>

@@ -10,6 +10,9 @@ internal static class Lengths
     public const int Name = 200;
     public const int Title = 400;
     public const int Text = 4000;
+
+    /// <summary>One paragraph of a source's archived text.</summary>
+    public const int Paragraph = 20000;
 }
 
 internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
@@ -35,6 +38,19 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.Publisher).HasMaxLength(Lengths.Name);
         builder.Property(s => s.Language).HasMaxLength(16);
         builder.Property(s => s.Url).HasMaxLength(2000);
+        builder.Property(s => s.Via).HasMaxLength(Lengths.Name);
+        builder.Property(s => s.Note).HasMaxLength(Lengths.Text);
+        builder.HasMany(s => s.Paragraphs).WithOne().HasForeignKey(p => p.SourceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SourceParagraphConfiguration : IEntityTypeConfiguration<SourceParagraph>
+{
+    public void Configure(EntityTypeBuilder<SourceParagraph> builder)
+    {
+        builder.HasKey(p => new { p.SourceId, p.Number });
+        builder.Property(p => p.Number).ValueGeneratedNever();
+        builder.Property(p => p.Text).HasMaxLength(Lengths.Paragraph);
     }
 }
 

@@ -31,19 +31,49 @@ public sealed record ThemeDto
 public sealed record SourceDto
 {
     public string? Slug { get; init; }
+
+    /// <summary>article, news-report, wire-copy, syndicated-copy, summary, company-release, social-post, research-report (version 2).</summary>
+    public string? Kind { get; init; }
+
     public string? Title { get; init; }
+
+    /// <summary>Whose reporting it is.</summary>
     public string? Publisher { get; init; }
+
+    /// <summary>The site whose page was read, when it is a copy of the publisher's story (version 2).</summary>
+    public string? Via { get; init; }
+
     public string? Published { get; init; }
     public string? Language { get; init; }
+
+    /// <summary>The address of the page read.</summary>
     public string? Url { get; init; }
+
+    /// <summary>When the page was read, a partial date (version 2).</summary>
+    public string? Read { get; init; }
+
     public bool IsPrimary { get; init; }
+
+    /// <summary>Reliability note (version 2).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The archived text, one string per paragraph; absent when the store does not keep the text (version 2).</summary>
+    public List<string?>? Text { get; init; }
 }
 
 public sealed record CitationDto
 {
+    /// <summary>quote or report (version 2).</summary>
+    public string? Kind { get; init; }
+
     public string? Source { get; init; }
+
+    /// <summary>A quote's exact words, or a report's sentence.</summary>
     public string? Quote { get; init; }
+
     public string? QuoteEn { get; init; }
+
+    /// <summary>A quote's place in the archived text, "¶5:23-51"; derived from the text when absent.</summary>
     public string? Locator { get; init; }
 }
 

@@ -9,7 +9,7 @@ public static class DatasetExporter
     public static async Task<DatasetDocument> ExportAsync(TrackerDbContext db, string name = "meta-ai-2025", CancellationToken cancellationToken = default)
     {
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
-        var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var sources = await db.Sources.AsNoTracking().Include(s => s.Paragraphs).AsSplitQuery().OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var organizations = await db.Organizations.AsNoTracking().Include(o => o.Parent).OrderBy(o => o.Id).ToListAsync(cancellationToken);
         var citations = await db.Citations.AsNoTracking().Include(c => c.Source).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var people = await db.People.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
@@ -23,10 +23,7 @@ public static class DatasetExporter
         var figures = await db.Figures.AsNoTracking().Include(f => f.Organization).Include(f => f.Event)
             .OrderBy(f => f.Id).ToListAsync(cancellationToken);
 
-        List<CitationDto> Cite(Func<Citation, bool> owner) => citations.Where(owner).Select(c => new CitationDto
-        {
-            Source = c.Source.Slug, Quote = c.Quote, QuoteEn = c.QuoteEn, Locator = c.Locator,
-        }).ToList();
+        List<CitationDto> Cite(Func<Citation, bool> owner) => citations.Where(owner).Select(c => Editing.DtoMapper.ToDto(c, c.Source.Slug)).ToList();
 
         return new DatasetDocument
         {
@@ -34,11 +31,7 @@ public static class DatasetExporter
             Name = name,
             Description = "Events, people and figures of Meta's 2025 AI turmoil, each cited to its source.",
             Themes = themes.Select(t => new ThemeDto { Slug = t.Slug, NameEn = t.NameEn, NameZh = t.NameZh, Color = t.Color, Description = t.Description }).ToList(),
-            Sources = sources.Select(s => new SourceDto
-            {
-                Slug = s.Slug, Title = s.Title, Publisher = s.Publisher, Published = s.Published?.ToString(),
-                Language = s.Language, Url = s.Url, IsPrimary = s.IsPrimary,
-            }).ToList(),
+            Sources = sources.Select(Editing.DtoMapper.ToDto).ToList(),
             Organizations = organizations.Select(o => new OrganizationDto
             {
                 Slug = o.Slug, Name = o.Name, NameZh = o.NameZh, ShortName = o.ShortName, Parent = o.Parent?.Slug,

@@ -26,7 +26,7 @@ public static class DatasetLoader
                 throw new InvalidOperationException("The store already holds data; the loader only fills an empty store.");
             }
 
-            var counts = Map(db, document);
+            var counts = Map(db, CitedSources.Complete(document));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -46,8 +46,11 @@ public static class DatasetLoader
         });
         var sources = (d.Sources ?? []).ToDictionary(s => s.Slug!, s => new Source
         {
-            Slug = s.Slug!, Title = s.Title!, Publisher = s.Publisher!, Language = s.Language!, Url = s.Url,
-            IsPrimary = s.IsPrimary, Published = s.Published is null ? null : PartialDate.Parse(s.Published),
+            Slug = s.Slug!, Kind = Parse<SourceKind>(s.Kind), Title = s.Title!, Publisher = s.Publisher!, Via = s.Via,
+            Language = s.Language!, Url = s.Url, IsPrimary = s.IsPrimary, Note = s.Note,
+            Published = s.Published is null ? null : PartialDate.Parse(s.Published),
+            Read = s.Read is null ? null : PartialDate.Parse(s.Read),
+            Paragraphs = Paragraphs(s.Text),
         });
         var organizations = (d.Organizations ?? []).ToDictionary(o => o.Slug!, o => new Organization
         {
@@ -59,10 +62,7 @@ public static class DatasetLoader
             organizations[o.Slug!].Parent = o.Parent is null ? null : organizations[o.Parent];
         }
 
-        List<Citation> Cite(List<CitationDto>? citations) => (citations ?? []).Select(c => new Citation
-        {
-            Source = sources[c.Source!], Quote = c.Quote!, QuoteEn = c.QuoteEn, Locator = c.Locator,
-        }).ToList();
+        List<Citation> Cite(List<CitationDto>? citations) => (citations ?? []).Select(c => ToCitation(c, sources[c.Source!])).ToList();
 
         Organization? Org(string? slug) => slug is null ? null : organizations[slug];
 
@@ -111,6 +111,17 @@ public static class DatasetLoader
             people.Values.Sum(p => p.Citations.Count) + tenures.Sum(t => t.Citations.Count) +
             events.Values.Sum(e => e.Citations.Count) + figures.Sum(f => f.Citations.Count));
     }
+
+    /// <summary>A completed citation (<see cref="CitedSources.Complete(CitationDto)"/>) as the store keeps it.</summary>
+    internal static Citation ToCitation(CitationDto c, Source source) => new()
+    {
+        Kind = Parse<CitationKind>(c.Kind), Source = source, Quote = c.Quote!, QuoteEn = c.QuoteEn,
+        Locator = c.Locator is null ? null : QuoteLocator.Parse(c.Locator),
+    };
+
+    /// <summary>An archived text as the store keeps it: numbered paragraphs; none when the source has no text.</summary>
+    internal static List<SourceParagraph> Paragraphs(List<string?>? text) =>
+        (text ?? []).Select((p, i) => new SourceParagraph { Number = i + 1, Text = p! }).ToList();
 
     private static T Parse<T>(string? text) where T : struct, Enum =>
         text is null ? default : EnumText.TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"validated value '{text}' did not parse");

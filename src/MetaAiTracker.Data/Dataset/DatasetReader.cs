@@ -9,7 +9,8 @@ namespace MetaAiTracker.Data.Dataset;
 /// <summary>Reads and writes the dataset document (JSON). Reading never throws for bad input: it returns the problems.</summary>
 public static partial class DatasetReader
 {
-    public const int SupportedSchemaVersion = 1;
+    /// <summary>The version this tracker writes and reads; <see cref="DatasetUpgrade.Version1"/> documents are read through <see cref="DatasetUpgrade"/>.</summary>
+    public const int SupportedSchemaVersion = 2;
 
     private static readonly DatasetJsonContext WriteContext = new(new JsonSerializerOptions(DatasetJsonContext.Default.Options)
     {
@@ -17,7 +18,12 @@ public static partial class DatasetReader
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     });
 
-    public static DatasetReadResult Read(ReadOnlySpan<byte> utf8Json)
+    /// <summary>
+    /// Reads and validates a document. A version-1 document is first upgraded (<see cref="DatasetUpgrade"/>), taking what
+    /// it lacks from <paramref name="known"/> (the store's sources, by slug) where given; the result's notes say what the
+    /// upgrade decided. A valid document comes back completed: every quote with the locator of its place in the text.
+    /// </summary>
+    public static DatasetReadResult Read(ReadOnlySpan<byte> utf8Json, IReadOnlyDictionary<string, SourceDto>? known = null)
     {
         try
         {
@@ -27,7 +33,20 @@ public static partial class DatasetReader
                 return DatasetReadResult.Failed(new DatasetProblem("$", "the document is empty (null)"));
             }
 
-            return new DatasetReadResult(document, DatasetValidator.Validate(document));
+            IReadOnlyList<DatasetProblem> notes = [];
+            if (document.SchemaVersion == DatasetUpgrade.Version1)
+            {
+                var misplaced = DatasetUpgrade.Version2OnlyProperties(document).ToList();
+                if (misplaced.Count > 0)
+                {
+                    return new DatasetReadResult(null, misplaced); // neither version: nothing to upgrade or load
+                }
+
+                (document, notes) = DatasetUpgrade.FromVersion1(document, known);
+            }
+
+            var problems = DatasetValidator.Validate(document);
+            return new DatasetReadResult(problems.Count == 0 ? CitedSources.Complete(document) : document, problems) { Notes = notes };
         }
         catch (JsonException ex)
         {
@@ -37,7 +56,8 @@ public static partial class DatasetReader
         }
     }
 
-    public static DatasetReadResult Read(string json) => Read(System.Text.Encoding.UTF8.GetBytes(json));
+    public static DatasetReadResult Read(string json, IReadOnlyDictionary<string, SourceDto>? known = null) =>
+        Read(System.Text.Encoding.UTF8.GetBytes(json), known);
 
     public static async Task<DatasetReadResult> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
     {
@@ -129,6 +149,9 @@ public static partial class DatasetReader
 public sealed record DatasetReadResult(DatasetDocument? Document, IReadOnlyList<DatasetProblem> Problems)
 {
     public bool IsValid => Document is not null && Problems.Count == 0;
+
+    /// <summary>What reading a version-1 document decided (citations made reports, kinds assumed), by JSON path; empty for version 2.</summary>
+    public IReadOnlyList<DatasetProblem> Notes { get; init; } = [];
 
     public static DatasetReadResult Failed(DatasetProblem problem) => new(null, [problem]);
 }

@@ -15,6 +15,12 @@ public static partial class DatasetValidator
     [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
     private static partial Regex ColorPattern();
 
+    /// <summary>Most paragraphs an archived text may have.</summary>
+    public const int MaxParagraphs = 10_000;
+
+    /// <summary>Longest paragraph of an archived text, in characters.</summary>
+    public const int MaxParagraphLength = 20_000;
+
     public static IReadOnlyList<DatasetProblem> Validate(DatasetDocument document)
     {
         var v = new Run();
@@ -31,6 +37,7 @@ public static partial class DatasetValidator
         private HashSet<string> _organizations = [];
         private HashSet<string> _people = [];
         private HashSet<string> _events = [];
+        private CitedSources _cited = CitedSources.Of(null);
 
         private void Add(string path, string message) => Problems.Add(new DatasetProblem(path, message));
 
@@ -42,11 +49,14 @@ public static partial class DatasetValidator
             }
             else if (d.SchemaVersion != DatasetReader.SupportedSchemaVersion)
             {
-                Add("$.schemaVersion", $"unsupported schema version {d.SchemaVersion}; this version of the tracker reads {DatasetReader.SupportedSchemaVersion}");
+                Add("$.schemaVersion", d.SchemaVersion == DatasetUpgrade.Version1
+                    ? $"schema version 1 is read by upgrading it first (DatasetReader); this check is of version {DatasetReader.SupportedSchemaVersion}"
+                    : $"unsupported schema version {d.SchemaVersion}; this version of the tracker reads {DatasetReader.SupportedSchemaVersion} (and upgrades 1)");
             }
 
             _themes = Slugs("$.themes", d.Themes, t => t.Slug);
             _sources = Slugs("$.sources", d.Sources, s => s.Slug);
+            _cited = CitedSources.Of(d.Sources);
             _organizations = Slugs("$.organizations", d.Organizations, o => o.Slug);
             _people = Slugs("$.people", d.People, p => p.Slug);
             _events = Slugs("$.events", d.Events, e => e.Slug);
@@ -223,10 +233,15 @@ public static partial class DatasetValidator
                     continue;
                 }
 
+                Enum<CitationKind>(at + ".kind", c.Kind, required: true);
                 Reference(at + ".source", c.Source, _sources, "source", required: true);
                 Required(at + ".quote", c.Quote);
                 Optional(at + ".quoteEn", c.QuoteEn);
                 Optional(at + ".locator", c.Locator, 100);
+                if (c.Locator is null || c.Locator.Length <= 100)
+                {
+                    Problems.AddRange(_cited.Check(at, c));
+                }
             }
         }
 
@@ -244,13 +259,55 @@ public static partial class DatasetValidator
 
         private void CheckSource(string at, SourceDto s)
         {
+            Enum<SourceKind>(at + ".kind", s.Kind, required: true);
             Required(at + ".title", s.Title, 400);
             Required(at + ".publisher", s.Publisher, 200);
+            Optional(at + ".via", s.Via, 200);
             Required(at + ".language", s.Language, 16);
             Date(at + ".published", s.Published, required: false);
-            if (s.Url is not null && !Uri.TryCreate(s.Url, UriKind.Absolute, out var uri) | (uri is not null && uri.Scheme is not ("http" or "https")))
+            Date(at + ".read", s.Read, required: false);
+            Optional(at + ".note", s.Note);
+            if (s.Url is not null && (s.Url.Length > 2000 || !Uri.TryCreate(s.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
             {
-                Add(at + ".url", $"'{s.Url}' is not an http(s) address");
+                Add(at + ".url", $"'{CitedSources.Clip(s.Url)}' is not an http(s) address of at most 2000 characters");
+            }
+
+            if (s.Text is { } text)
+            {
+                CheckText(at + ".text", text);
+            }
+        }
+
+        /// <summary>An archived text: one or more paragraphs, each one line of text.</summary>
+        private void CheckText(string at, List<string?> text)
+        {
+            if (text.Count == 0)
+            {
+                Add(at, "an archived text has at least one paragraph; leave text out for a source whose text is not kept");
+                return;
+            }
+
+            if (text.Count > MaxParagraphs)
+            {
+                Add(at, $"too many paragraphs ({text.Count}; at most {MaxParagraphs})");
+                return;
+            }
+
+            for (var i = 0; i < text.Count; i++)
+            {
+                var paragraph = text[i];
+                if (string.IsNullOrWhiteSpace(paragraph))
+                {
+                    Add($"{at}[{i}]", "a paragraph of text is required (an empty one has nothing to quote)");
+                }
+                else if (paragraph.Length > MaxParagraphLength)
+                {
+                    Add($"{at}[{i}]", $"too long ({paragraph.Length} characters; a paragraph is at most {MaxParagraphLength})");
+                }
+                else if (paragraph.AsSpan().IndexOfAny('\r', '\n') >= 0)
+                {
+                    Add($"{at}[{i}]", "a paragraph is one line: put each paragraph in its own string");
+                }
             }
         }
 

@@ -43,12 +43,15 @@ public sealed record SaveResult<T>(SaveStatus Status, T? Current, int Version, I
 }
 
 /// <summary>A slug and what to show for it in a picker.</summary>
-public sealed record Choice(string Slug, string Label);
+public record Choice(string Slug, string Label);
+
+/// <summary>A source in a citation's picker: whether it can be quoted (its text is archived) or reported from (it has an address).</summary>
+public sealed record SourceChoice(string Slug, string Label, string Language, bool HasText, bool HasAddress) : Choice(Slug, Label);
 
 /// <summary>Everything an editor form can refer to.</summary>
 public sealed record EditorChoices(
     IReadOnlyList<Choice> Themes,
-    IReadOnlyList<Choice> Sources,
+    IReadOnlyList<SourceChoice> Sources,
     IReadOnlyList<Choice> Organizations,
     IReadOnlyList<Choice> People,
     IReadOnlyList<Choice> Events,
@@ -114,6 +117,15 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
 
     public Task<SaveResult<SourceDto>> DeleteSourceAsync(string slug, int expectedVersion, string user, CancellationToken cancellationToken = default) =>
         DeleteAsync(EntityKind.Source, slug, expectedVersion, user, cancellationToken);
+
+    /// <summary>A source's archived text, paragraph by paragraph, for the quote picker; null when the source keeps none (or does not exist).</summary>
+    public async Task<IReadOnlyList<string>?> SourceTextAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var text = await db.SourceParagraphs.AsNoTracking().Where(p => db.Sources.Any(s => s.Id == p.SourceId && s.Slug == slug))
+            .OrderBy(p => p.Number).Select(p => p.Text).ToListAsync(cancellationToken);
+        return text.Count == 0 ? null : text;
+    }
 
     /// <summary>A person's tenures, earliest start first, for the list on the person's editor page.</summary>
     public async Task<IReadOnlyList<Choice>> TenuresOfAsync(string personSlug, CancellationToken cancellationToken = default)
@@ -181,7 +193,8 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return new EditorChoices(
             await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new Choice(t.Slug, t.NameEn)).ToListAsync(cancellationToken),
-            await db.Sources.AsNoTracking().OrderBy(s => s.Id).Select(s => new Choice(s.Slug, s.Publisher + ": " + s.Title)).ToListAsync(cancellationToken),
+            await db.Sources.AsNoTracking().OrderBy(s => s.Id)
+                .Select(s => new SourceChoice(s.Slug, s.Publisher + ": " + s.Title, s.Language, s.Paragraphs.Any(), s.Url != null)).ToListAsync(cancellationToken),
             await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new Choice(o.Slug, o.Name)).ToListAsync(cancellationToken),
             await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => new Choice(p.Slug, p.Name)).ToListAsync(cancellationToken),
             (await db.Events.AsNoTracking().Select(e => new { e.Slug, e.TitleEn, e.DateStart, e.DateEnd }).ToListAsync(cancellationToken))
@@ -274,7 +287,7 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
             return new SaveResult<TDto>(SaveStatus.Invalid, null, 0, problems, null);
         }
 
-        var normalized = kind.Normalize(dto);
+        var normalized = kind.Normalize(kind.Complete(CitedSources.Of(document.Sources), dto));
         var beforeJson = entity is null ? null : EntityJson.Write(kind.ToDto(entity));
         if (entity is not null && kind.ComparableJson(kind.ToDto(entity)) == kind.ComparableJson(normalized))
         {
@@ -417,6 +430,6 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
         problems.Select(p =>
                 p.Path == prefix ? p with { Path = "" }
                 : p.Path.StartsWith(prefix + ".", StringComparison.Ordinal) ? p with { Path = p.Path[(prefix.Length + 1)..] }
-                : new DatasetProblem("", $"{EntityKind.Describe(document, p.Path)}: {p.Message}"))
+                : new DatasetProblem("", $"{EntityKind.DescribeField(document, p.Path)}: {p.Message}"))
             .ToList();
 }

@@ -35,7 +35,7 @@ public sealed class DatasetImporter(IDbContextFactory<TrackerDbContext> factory,
 {
     public async Task<ImportPlan> PlanAsync(DatasetDocument document, CancellationToken cancellationToken = default)
     {
-        ThrowIfInvalid(document);
+        document = ThrowIfInvalid(document);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var index = await StoreIndex.LoadAsync(db, cancellationToken);
         return Plan(index, document);
@@ -45,7 +45,7 @@ public sealed class DatasetImporter(IDbContextFactory<TrackerDbContext> factory,
     public async Task<ImportResult> ApplyAsync(DatasetDocument document, bool deleteMissing, string user, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
-        ThrowIfInvalid(document);
+        document = ThrowIfInvalid(document);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         var changedEvents = 0;
@@ -77,6 +77,20 @@ public sealed class DatasetImporter(IDbContextFactory<TrackerDbContext> factory,
                 Delete(EntityKind.Theme, index, plan, pending);
             }
 
+            // The document was checked alone; what the store keeps beside it may quote a source whose text it changes, or
+            // report from a source whose address it drops. Check the store as it will be (nothing is written until the commit).
+            if (!deleteMissing && plan.Kinds.Single(k => k.EntityType == EntityKind.Source.Name).Changed.Count > 0)
+            {
+                var merged = index.ToDocument();
+                var problems = DatasetValidator.Validate(merged)
+                    .Select(p => new DatasetProblem("$", $"{EntityKind.DescribeField(merged, p.Path)}, kept in the store (not in this document): {p.Message}"))
+                    .ToList();
+                if (problems.Count > 0)
+                {
+                    throw new DatasetValidationException(problems);
+                }
+            }
+
             await db.SaveChangesAsync(ct);
             var now = time.GetUtcNow();
             db.ChangeRecords.AddRange(pending.Select(p => new ChangeRecord
@@ -104,13 +118,27 @@ public sealed class DatasetImporter(IDbContextFactory<TrackerDbContext> factory,
     /// <summary>The number of added, changed or deleted events from which an import merges the full-text index afterwards.</summary>
     public const int CompactAfterEventChanges = 1_000;
 
-    private static void ThrowIfInvalid(DatasetDocument document)
+    /// <summary>The document completed (every quote with its locator), or an exception with every problem.</summary>
+    private static DatasetDocument ThrowIfInvalid(DatasetDocument document)
     {
         var problems = DatasetValidator.Validate(document);
         if (problems.Count > 0)
         {
             throw new DatasetValidationException(problems);
         }
+
+        return CitedSources.Complete(document);
+    }
+
+    /// <summary>
+    /// The store's sources in the dataset format, by slug: what a version-1 document lacks is taken from them
+    /// (<see cref="DatasetUpgrade"/>), so pass them to <see cref="DatasetReader.Read(ReadOnlySpan{byte}, IReadOnlyDictionary{string, SourceDto})"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, SourceDto>> KnownSourcesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var sources = await db.Sources.AsNoTracking().Include(s => s.Paragraphs).AsSplitQuery().ToListAsync(cancellationToken);
+        return sources.ToDictionary(s => s.Slug, DtoMapper.ToDto, StringComparer.Ordinal);
     }
 
     private static ImportPlan Plan(StoreIndex index, DatasetDocument document) => new(

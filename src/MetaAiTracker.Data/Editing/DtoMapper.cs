@@ -13,10 +13,17 @@ internal static class DtoMapper
 
     public static ThemeDto ToDto(Theme t) => new() { Slug = t.Slug, NameEn = t.NameEn, NameZh = t.NameZh, Color = t.Color, Description = t.Description };
 
+    /// <summary>A source with its paragraphs loaded.</summary>
     public static SourceDto ToDto(Source s) => new()
     {
-        Slug = s.Slug, Title = s.Title, Publisher = s.Publisher, Published = s.Published?.ToString(),
-        Language = s.Language, Url = s.Url, IsPrimary = s.IsPrimary,
+        Slug = s.Slug, Kind = EnumText.ToText(s.Kind), Title = s.Title, Publisher = s.Publisher, Via = s.Via,
+        Published = s.Published?.ToString(), Language = s.Language, Url = s.Url, Read = s.Read?.ToString(), IsPrimary = s.IsPrimary,
+        Note = s.Note, Text = s.Paragraphs.Count == 0 ? null : s.Paragraphs.OrderBy(p => p.Number).Select(p => (string?)p.Text).ToList(),
+    };
+
+    public static CitationDto ToDto(Citation c, string sourceSlug) => new()
+    {
+        Kind = EnumText.ToText(c.Kind), Source = sourceSlug, Quote = c.Quote, QuoteEn = c.QuoteEn, Locator = c.Locator?.ToString(),
     };
 
     public static OrganizationDto ToDto(Organization o) => new()
@@ -62,14 +69,17 @@ internal static class DtoMapper
 
     // Citations keep their order through their ids; new (unsaved) ones carry increasing temporary ids.
     private static List<CitationDto> Cite(IEnumerable<Citation> citations) => citations.OrderBy(c => c.Id)
-        .Select(c => new CitationDto { Source = c.Source.Slug, Quote = c.Quote, QuoteEn = c.QuoteEn, Locator = c.Locator })
+        .Select(c => ToDto(c, c.Source.Slug))
         .ToList();
 
     // ---- canonical form of a valid DTO: what the store would give back after saving it ----
 
     public static ThemeDto Normalize(ThemeDto d) => d;
 
-    public static SourceDto Normalize(SourceDto d) => d with { Published = Date(d.Published) };
+    public static SourceDto Normalize(SourceDto d) => d with
+    {
+        Kind = Enum<SourceKind>(d.Kind), Published = Date(d.Published), Read = Date(d.Read), Text = d.Text is { Count: > 0 } ? d.Text : null,
+    };
 
     public static OrganizationDto Normalize(OrganizationDto d) => d with { Kind = Enum<OrganizationKind>(d.Kind) };
 
@@ -94,7 +104,8 @@ internal static class DtoMapper
         Status = Enum<ClaimStatus>(d.Status), Citations = Normalize(d.Citations),
     };
 
-    private static List<CitationDto> Normalize(List<CitationDto>? citations) => citations ?? [];
+    private static List<CitationDto> Normalize(List<CitationDto>? citations) =>
+        citations?.Select(c => c with { Kind = Enum<CitationKind>(c.Kind) }).ToList() ?? [];
 
     /// <summary>
     /// The canonical form with an event's themes, people and organisations sorted by slug: the store keeps them as

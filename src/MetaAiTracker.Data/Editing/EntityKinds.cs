@@ -41,6 +41,7 @@ internal abstract class EntityKind
 
     public static readonly EntityKind<PersonDto, Person> Person = new()
     {
+        Complete = (cited, d) => d with { Citations = d.Citations?.Select(cited.Complete).ToList() },
         Name = "person", Collection = "people", List = d => d.People, WithList = (d, l) => d with { People = l },
         SlugOf = d => d.Slug, In = i => i.People, ToDto = DtoMapper.ToDto, Normalize = DtoMapper.Normalize,
         Create = (i, d) => i.Create(d), Apply = (i, d, e) => i.Apply(d, e), Remove = (i, e) => i.Remove(e),
@@ -48,6 +49,7 @@ internal abstract class EntityKind
 
     public static readonly EntityKind<TenureDto, Tenure> Tenure = new()
     {
+        Complete = (cited, d) => d with { Citations = d.Citations?.Select(cited.Complete).ToList() },
         Name = "tenure", Collection = "tenures", List = d => d.Tenures, WithList = (d, l) => d with { Tenures = l },
         SlugOf = d => d.Slug, In = i => i.Tenures, ToDto = DtoMapper.ToDto, Normalize = DtoMapper.Normalize,
         Create = (i, d) => i.Create(d), Apply = (i, d, e) => i.Apply(d, e), Remove = (i, e) => i.Remove(e),
@@ -55,6 +57,7 @@ internal abstract class EntityKind
 
     public static readonly EntityKind<EventDto, Event> Event = new()
     {
+        Complete = (cited, d) => d with { Citations = d.Citations?.Select(cited.Complete).ToList() },
         Name = "event", Collection = "events", List = d => d.Events, WithList = (d, l) => d with { Events = l },
         SlugOf = d => d.Slug, In = i => i.Events, ToDto = DtoMapper.ToDto, Normalize = DtoMapper.Normalize,
         Comparable = DtoMapper.Comparable,
@@ -63,6 +66,7 @@ internal abstract class EntityKind
 
     public static readonly EntityKind<FigureDto, Figure> Figure = new()
     {
+        Complete = (cited, d) => d with { Citations = d.Citations?.Select(cited.Complete).ToList() },
         Name = "figure", Collection = "figures", List = d => d.Figures, WithList = (d, l) => d with { Figures = l },
         SlugOf = d => d.Slug, In = i => i.Figures, ToDto = DtoMapper.ToDto, Normalize = DtoMapper.Normalize,
         Create = (i, d) => i.Create(d), Apply = (i, d, e) => i.Apply(d, e), Remove = (i, e) => i.Remove(e),
@@ -89,6 +93,19 @@ internal abstract class EntityKind
         return path;
     }
 
+    /// <summary>"$.events[3].citations[0].quote" → "event 'ruben-mayer-leaves-msl', citations[0].quote": the entity and its field.</summary>
+    public static string DescribeField(DatasetDocument document, string path)
+    {
+        var entity = Describe(document, path);
+        if (entity == path)
+        {
+            return path;
+        }
+
+        var end = path.IndexOf(']', StringComparison.Ordinal);
+        return end + 2 < path.Length ? $"{entity}, {path[(end + 2)..]}" : entity;
+    }
+
     public abstract string? SlugAt(DatasetDocument document, int index);
 
     /// <summary>The entity as dataset-format JSON, or null when the store has no entity with this slug.</summary>
@@ -110,6 +127,9 @@ internal sealed class EntityKind<TDto, TEntity> : EntityKind where TDto : class 
     public required Func<StoreIndex, TDto, TEntity> Create { get; init; }
     public required Action<StoreIndex, TDto, TEntity> Apply { get; init; }
     public required Action<StoreIndex, TEntity> Remove { get; init; }
+
+    /// <summary>A valid DTO with its citations completed (<see cref="CitedSources.Complete(CitationDto)"/>); itself for kinds without citations.</summary>
+    public Func<CitedSources, TDto, TDto> Complete { get; init; } = (_, d) => d;
 
     public string ComparableJson(TDto dto) => EntityJson.Write((Comparable ?? Normalize)(dto));
 

@@ -13,7 +13,7 @@ public static class ImportReader
 
     /// <summary>Reads at most <paramref name="maxBytes"/> from <paramref name="stream"/>, reporting bytes read so far.</summary>
     public static async Task<DatasetReadResult> ReadAsync(Stream stream, long maxBytes, long? declaredLength = null,
-        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<long>? progress = null, IReadOnlyDictionary<string, SourceDto>? known = null, CancellationToken cancellationToken = default)
     {
         if (declaredLength is { } length && length > maxBytes)
         {
@@ -34,10 +34,11 @@ public static class ImportReader
             progress?.Report(buffer.Length);
         }
 
-        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), maxBytes);
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), maxBytes, known);
     }
 
-    public static DatasetReadResult Read(ReadOnlySpan<byte> bytes, long maxBytes = DefaultMaxBytes)
+    /// <param name="known">The store's sources by slug: what a version-1 document lacks is taken from them (<see cref="DatasetUpgrade"/>).</param>
+    public static DatasetReadResult Read(ReadOnlySpan<byte> bytes, long maxBytes = DefaultMaxBytes, IReadOnlyDictionary<string, SourceDto>? known = null)
     {
         if (bytes.Length > maxBytes)
         {
@@ -63,7 +64,7 @@ public static class ImportReader
                 : "the file is not JSON: a dataset document is a JSON object starting with '{' (export one from the tracker to see the format)"));
         }
 
-        return DatasetReader.Read(bytes);
+        return DatasetReader.Read(bytes, known);
     }
 
     private static DatasetReadResult TooLarge(long? length, long maxBytes) => DatasetReadResult.Failed(new DatasetProblem("$",

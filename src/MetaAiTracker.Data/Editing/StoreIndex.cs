@@ -26,7 +26,8 @@ internal sealed class StoreIndex
     {
         var index = new StoreIndex(db);
         index.Themes = await db.Themes.OrderBy(t => t.Id).ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken);
-        index.Sources = await db.Sources.OrderBy(s => s.Id).ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken);
+        index.Sources = await db.Sources.Include(s => s.Paragraphs).AsSplitQuery().OrderBy(s => s.Id)
+            .ToDictionaryAsync(s => s.Slug, StringComparer.Ordinal, cancellationToken);
         index.Organizations = await db.Organizations.OrderBy(o => o.Id).ToDictionaryAsync(o => o.Slug, StringComparer.Ordinal, cancellationToken);
         index.People = await db.People.Include(p => p.Citations).AsSplitQuery().OrderBy(p => p.Id)
             .ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
@@ -94,12 +95,32 @@ internal sealed class StoreIndex
 
     public void Apply(SourceDto d, Source s)
     {
+        s.Kind = DtoMapper.Parse<SourceKind>(d.Kind);
         s.Title = d.Title!;
         s.Publisher = d.Publisher!;
+        s.Via = d.Via;
         s.Published = d.Published is null ? null : PartialDate.Parse(d.Published);
         s.Language = d.Language!;
         s.Url = d.Url;
+        s.Read = d.Read is null ? null : PartialDate.Parse(d.Read);
         s.IsPrimary = d.IsPrimary;
+        s.Note = d.Note;
+
+        // Paragraph n keeps its row (the key is source and number): change its text, then add or remove the difference.
+        var wanted = DatasetLoader.Paragraphs(d.Text);
+        var current = s.Paragraphs.OrderBy(p => p.Number).ToList();
+        for (var i = 0; i < Math.Min(wanted.Count, current.Count); i++)
+        {
+            current[i].Text = wanted[i].Text;
+        }
+
+        foreach (var extra in current.Skip(wanted.Count))
+        {
+            s.Paragraphs.Remove(extra);
+            Db.SourceParagraphs.Remove(extra);
+        }
+
+        s.Paragraphs.AddRange(wanted.Skip(current.Count));
     }
 
     /// <summary>Everything but the parent, which may be an organisation not created yet: see <see cref="ApplyParent"/>.</summary>
@@ -229,10 +250,7 @@ internal sealed class StoreIndex
         }
 
         current.Clear();
-        current.AddRange((wanted ?? []).Select(c => new Citation
-        {
-            Source = Sources[c.Source!], Quote = c.Quote!, QuoteEn = c.QuoteEn, Locator = c.Locator,
-        }));
+        current.AddRange((wanted ?? []).Select(c => DatasetLoader.ToCitation(c, Sources[c.Source!])));
     }
 
     // ---- delete: callers have checked (by validating the document without the entity) that nothing refers to it ----

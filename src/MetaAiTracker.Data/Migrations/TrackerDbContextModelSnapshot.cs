@@ -90,6 +90,11 @@ namespace MetaAiTracker.Data.Migrations
                     b.Property<int?>("FigureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Locator")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -424,9 +429,18 @@ namespace MetaAiTracker.Data.Migrations
                     b.Property<bool>("IsPrimary")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Published")
@@ -436,6 +450,10 @@ namespace MetaAiTracker.Data.Migrations
                     b.Property<string>("Publisher")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Read")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -452,12 +470,34 @@ namespace MetaAiTracker.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Via")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Core.Domain.SourceParagraph", b =>
+                {
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SourceId", "Number");
+
+                    b.ToTable("SourceParagraphs");
                 });
 
             modelBuilder.Entity("MetaAiTracker.Core.Domain.Tenure", b =>
@@ -890,6 +930,15 @@ namespace MetaAiTracker.Data.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("MetaAiTracker.Core.Domain.SourceParagraph", b =>
+                {
+                    b.HasOne("MetaAiTracker.Core.Domain.Source", null)
+                        .WithMany("Paragraphs")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MetaAiTracker.Core.Domain.Tenure", b =>
                 {
                     b.HasOne("MetaAiTracker.Core.Domain.Organization", "CameFrom")
@@ -1007,6 +1056,8 @@ namespace MetaAiTracker.Data.Migrations
             modelBuilder.Entity("MetaAiTracker.Core.Domain.Source", b =>
                 {
                     b.Navigation("Citations");
+
+                    b.Navigation("Paragraphs");
                 });
 
             modelBuilder.Entity("MetaAiTracker.Core.Domain.Tenure", b =>

@@ -20,6 +20,7 @@ public static class ApiJson
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.NumberHandling = JsonNumberHandling.Strict; // numbers are numbers, in the answers and in the OpenAPI schema
         options.Converters.Add(new PartialDateJsonConverter());
+        options.Converters.Add(new QuoteLocatorJsonConverter());
         options.Converters.Add(new EnumTextJsonConverterFactory());
     }
 
@@ -46,6 +47,21 @@ public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>
     }
 
     public override void Write(Utf8JsonWriter writer, PartialDate value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value.ToString());
+    }
+}
+
+/// <summary>Writes a <see cref="QuoteLocator"/> as its canonical string ("¶5:23-51") and reads it back.</summary>
+public sealed class QuoteLocatorJsonConverter : JsonConverter<QuoteLocator>
+{
+    public override QuoteLocator Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String && QuoteLocator.TryParse(reader.GetString(), out var locator)
+            ? locator
+            : throw new JsonException("A quote locator is a string: ¶paragraph:start-end.");
+
+    public override void Write(Utf8JsonWriter writer, QuoteLocator value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue(value.ToString());

@@ -15,8 +15,9 @@ internal static class ApiOpenApi
             document.Info.Title = "MetaAiTracker API";
             document.Info.Version = "v1";
             document.Info.Description =
-                "Read-only API over the tracker's cited dataset of Meta's 2025 AI turmoil. Errors are RFC 9457 ProblemDetails; " +
-                "a bad parameter is a 400 whose `errors` are keyed by parameter name. See docs/api.md.";
+                "Read-only API over the tracker's cited dataset of Meta's AI turmoil. Every citation is a `quote` (the exact words of a text " +
+                "the store archives, with its `locator` in that text) or a `report` (the tracker's own sentence, attributed to the source, whose " +
+                "`url` is the page read). Errors are RFC 9457 ProblemDetails; a bad parameter is a 400 whose `errors` are keyed by parameter name.";
             return Task.CompletedTask;
         });
 
@@ -30,6 +31,14 @@ internal static class ApiOpenApi
                 schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
                 schema.Pattern = @"^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$";
                 schema.Description = "Partial date at the precision the sources allow: YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.";
+                schema.Properties?.Clear();
+                schema.Required?.Clear();
+            }
+            else if (type == typeof(QuoteLocator))
+            {
+                schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                schema.Pattern = @"^¶\d+:\d+-\d+$";
+                schema.Description = "Where a quote stands in its source's archived text: ¶paragraph:start-end (paragraph from 1, characters from 0, end excluded).";
                 schema.Properties?.Clear();
                 schema.Required?.Clear();
             }

@@ -15,6 +15,8 @@ namespace MetaAiTracker.Web.Api;
 /// <item><c>updated</c>: the first day the event's partial date can denote, at 00:00 UTC ("2025-08" → 2025-08-01T00:00:00Z).
 /// The tracker keeps no edit history, so this is when the event happened as far as the sources say, not when the record changed.</item>
 /// <item><c>link rel="alternate"</c>: the absolute URL of the event's page; a <c>category</c> per theme (term = slug, label = English name).</item>
+/// <item><c>content</c> (HTML): the summary, then the event's sources: each quote in quotation marks with a link to its place in
+/// the archived text, each report as the tracker's sentence attributed to its publisher, unquoted, with a link to the page read.</item>
 /// </list>
 /// </remarks>
 public static class AtomFeed
@@ -40,7 +42,10 @@ public static class AtomFeed
     /// <param name="alternateUrl">Absolute URL of the timeline page showing the same events.</param>
     /// <param name="eventUrl">Absolute URL of an event's page, by slug.</param>
     /// <param name="fallbackUpdated">The feed's <c>updated</c> when there are no entries.</param>
-    public static byte[] Write(string feedId, IReadOnlyList<TimelineItem> items, string selfUrl, string alternateUrl, Func<string, string> eventUrl, DateTimeOffset fallbackUpdated)
+    /// <param name="citations">Each event's citations, by slug (none when absent).</param>
+    /// <param name="baseUrl">The site's address, for the links to the source pages.</param>
+    public static byte[] Write(string feedId, IReadOnlyList<TimelineItem> items, string selfUrl, string alternateUrl, Func<string, string> eventUrl, DateTimeOffset fallbackUpdated,
+        IReadOnlyDictionary<string, IReadOnlyList<CitationView>>? citations = null, string baseUrl = "")
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(eventUrl);
@@ -77,6 +82,14 @@ public static class AtomFeed
                 xml.WriteAttributeString("type", "text");
                 xml.WriteString(XmlSafe(item.SummaryEn));
                 xml.WriteEndElement();
+                if (citations is not null && citations.TryGetValue(item.Slug, out var cited) && cited.Count > 0)
+                {
+                    xml.WriteStartElement("content", Namespace);
+                    xml.WriteAttributeString("type", "html");
+                    xml.WriteString(XmlSafe(ContentHtml(item, cited, baseUrl)));
+                    xml.WriteEndElement();
+                }
+
                 foreach (var theme in item.Themes)
                 {
                     xml.WriteStartElement("category", Namespace);
@@ -96,6 +109,44 @@ public static class AtomFeed
     }
 
     private const string AtomFeedMediaType = "application/atom+xml";
+
+    /// <summary>The summary and the sources as HTML (escaped here, and escaped again as XML text by the writer).</summary>
+    internal static string ContentHtml(TimelineItem item, IReadOnlyList<CitationView> citations, string baseUrl)
+    {
+        static string H(string text) => System.Net.WebUtility.HtmlEncode(text);
+        var sb = new StringBuilder();
+        sb.Append("<p>").Append(H(item.SummaryEn)).Append("</p><p>Sources:</p><ul>");
+        foreach (var c in citations)
+        {
+            sb.Append("<li>");
+            if (c.Kind == Core.Domain.CitationKind.Quote)
+            {
+                sb.Append("Quote: <q lang=\"").Append(H(c.Source.Language)).Append("\">").Append(H(c.Quote)).Append("</q>");
+                if (!string.IsNullOrWhiteSpace(c.QuoteEn))
+                {
+                    sb.Append(" (our English rendering: ").Append(H(c.QuoteEn)).Append(')');
+                }
+
+                sb.Append(" — ").Append(H(c.Source.Attribution));
+                if (c.ContextUrl is { } context)
+                {
+                    sb.Append(", <a href=\"").Append(H(baseUrl + context)).Append("\">show in context</a>");
+                }
+            }
+            else
+            {
+                sb.Append("Report: ").Append(H(c.Display));
+                if (c.Source.Url is { } url)
+                {
+                    sb.Append(" (<a href=\"").Append(H(url)).Append("\">page read</a>)");
+                }
+            }
+
+            sb.Append("</li>");
+        }
+
+        return sb.Append("</ul>").ToString();
+    }
 
     private static void Link(XmlWriter xml, string rel, string type, string href)
     {

@@ -7,17 +7,25 @@ namespace MetaAiTracker.Web.Api;
 /// <summary>
 /// Writes timeline events as RFC 4180 CSV: a header row, CRLF line ends, every field that holds a comma, a quote or
 /// a line break in double quotes with its quotes doubled. The bytes start with the UTF-8 byte order mark so that
-/// Excel reads the Chinese titles as UTF-8. Lists (themes, people, organisations) are slugs joined by ';'.
+/// Excel reads the Chinese titles as UTF-8. Lists (themes, people, organisations) are slugs joined by ';'. The last two
+/// columns say where each event's facts come from, and how: <c>quotes</c> holds the exact words of the archived text, in
+/// quotation marks, with the source and the place they stand (<c>“…” (article-zh ¶5:23-51)</c>); <c>reports</c> holds the
+/// tracker's own sentences, attributed and never quoted, with the page read (<c>TechCrunch reported that … (https://…)</c>).
+/// Several are joined by " | ".
 /// </summary>
 public static class EventCsv
 {
     public static readonly string[] Columns =
-        ["slug", "date", "precision", "title_en", "title_zh", "summary_en", "status", "status_note", "themes", "people", "organizations", "url"];
+        ["slug", "date", "precision", "title_en", "title_zh", "summary_en", "status", "status_note", "themes", "people", "organizations", "url", "quotes", "reports"];
 
-    public static byte[] Write(IEnumerable<TimelineItem> items, Func<string, string> eventUrl)
+    public const string ListSeparator = " | ";
+
+    public static byte[] Write(IEnumerable<TimelineItem> items, Func<string, string> eventUrl,
+        IReadOnlyDictionary<string, IReadOnlyList<CitationView>>? citations = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(eventUrl);
+        IReadOnlyList<CitationView> Of(string slug) => citations is not null && citations.TryGetValue(slug, out var c) ? c : [];
         var sb = new StringBuilder();
         WriteRow(sb, Columns);
         foreach (var item in items)
@@ -36,6 +44,8 @@ public static class EventCsv
                 string.Join(';', item.People.Select(p => p.Slug)),
                 string.Join(';', item.Organizations.Select(o => o.Slug)),
                 eventUrl(item.Slug),
+                string.Join(ListSeparator, Of(item.Slug).Where(c => c.Kind == CitationKind.Quote).Select(Quoted)),
+                string.Join(ListSeparator, Of(item.Slug).Where(c => c.Kind == CitationKind.Report).Select(Reported)),
             ]);
         }
 
@@ -46,6 +56,12 @@ public static class EventCsv
         text.CopyTo(bytes, preamble.Length);
         return bytes;
     }
+
+    /// <summary>“…” (article-zh ¶5:23-51)</summary>
+    public static string Quoted(CitationView c) => $"{c.Display} ({c.Source.Slug}{(c.Locator is { } at ? " " + at : "")})";
+
+    /// <summary>TechCrunch reported that … (https://…)</summary>
+    public static string Reported(CitationView c) => c.Source.Url is { } url ? $"{c.Display} ({url})" : c.Display;
 
     private static void WriteRow(StringBuilder sb, IReadOnlyList<string> fields)
     {

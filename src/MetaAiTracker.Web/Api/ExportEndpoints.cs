@@ -18,7 +18,7 @@ internal static class ExportEndpoints
     {
         api.MapGet("/dataset", DatasetAsync)
             .WithName("DownloadDataset").WithTags("Exports")
-            .WithSummary("The whole store in the dataset format (docs/dataset-format.md), as a download.")
+            .WithSummary("The whole store in the dataset format (schemaVersion 2), as a download.")
             .Produces<string>(StatusCodes.Status200OK, "application/json");
 
         api.MapGet("/events.csv", CsvAsync)
@@ -46,7 +46,7 @@ internal static class ExportEndpoints
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> CsvAsync(
-        [AsParameters] TimelineQueryParameters query, TimelineService timeline, HttpContext context, CancellationToken cancellationToken)
+        [AsParameters] TimelineQueryParameters query, TimelineService timeline, EventService events, HttpContext context, CancellationToken cancellationToken)
     {
         var (filter, errors) = await query.ValidateAsync(timeline, cancellationToken);
         if (errors.Count > 0)
@@ -55,12 +55,13 @@ internal static class ExportEndpoints
         }
 
         var items = await AllAsync(timeline, filter, cancellationToken);
-        var bytes = EventCsv.Write(items, PublicUrls.EventUrl(PublicUrls.BaseOf(context)));
+        var citations = await events.CitationsOfAsync(items.Select(i => i.Slug).ToList(), cancellationToken);
+        var bytes = EventCsv.Write(items, PublicUrls.EventUrl(PublicUrls.BaseOf(context)), citations);
         return TypedResults.File(bytes, CsvContentType, CsvFileName);
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> FeedAsync(
-        [AsParameters] TimelineQueryParameters query, TimelineService timeline, HttpContext context, CancellationToken cancellationToken)
+        [AsParameters] TimelineQueryParameters query, TimelineService timeline, EventService events, HttpContext context, CancellationToken cancellationToken)
     {
         var (filter, errors) = await query.ValidateAsync(timeline, cancellationToken);
         if (errors.Count > 0)
@@ -87,7 +88,8 @@ internal static class ExportEndpoints
             }
         }
 
-        var bytes = AtomFeed.Write(AtomFeed.FeedId(canonical), items, self, alternate, PublicUrls.EventUrl(baseUrl), fallback);
+        var citations = await events.CitationsOfAsync(items.Select(i => i.Slug).ToList(), cancellationToken);
+        var bytes = AtomFeed.Write(AtomFeed.FeedId(canonical), items, self, alternate, PublicUrls.EventUrl(baseUrl), fallback, citations, baseUrl);
         return TypedResults.File(bytes, AtomFeed.ContentType);
     }
 
