@@ -32,8 +32,9 @@ public sealed class EntityEditingTests(EditorAppFixture app)
         await Expect(page.Locator("[data-testid=save-problems]")).ToContainTextAsync("citations[0]");
         await Expect(page).ToHaveURLAsync(new Regex("/editor/tenures/new"));
 
-        await ChooseAsync(page, "citation-source", "Meta's AI empire in crisis");
-        await page.Locator("[data-testid=citation-quote]").First.FillAsync("Hyung Won Chung 曾在 Google 任研究科学家(浏览器测试)");
+        // A new citation is a report: the editor's own sentence, from a source with an address.
+        await ChooseAsync(page, "citation-source", "Another high-profile OpenAI researcher departs for Meta");
+        await page.Locator("[data-testid=citation-report]").First.FillAsync("Hyung Won Chung had worked with Jason Wei at Google (浏览器测试).");
         await page.Locator("[data-testid=save]").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/editor/tenures/hyung-won-chung-google-test/edit$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Edit tenure: Hyung Won Chung at Google");

@@ -9,15 +9,38 @@ namespace MetaAiTracker.Web.Editing;
 
 public sealed class CitationForm
 {
+    public CitationKind Kind { get; set; } = CitationKind.Quote;
     public string? Source { get; set; }
+
+    /// <summary>A quote's words, picked from the text (never typed); a report's sentence, typed.</summary>
     public string? Quote { get; set; }
+
     public string? QuoteEn { get; set; }
+
+    /// <summary>Where the picked words stand ("¶5:23-51"); a report has none.</summary>
     public string? Locator { get; set; }
 
-    public static CitationForm From(CitationDto c) => new() { Source = c.Source, Quote = c.Quote, QuoteEn = c.QuoteEn, Locator = c.Locator };
+    /// <summary>What the editor is looking for in the source's text (not saved).</summary>
+    public string? Search { get; set; }
 
-    // A quote is verbatim: it is kept exactly as typed, only a blank one becomes null (and is then reported as required).
-    public CitationDto ToDto() => new() { Source = Form.Text(Source), Quote = string.IsNullOrWhiteSpace(Quote) ? null : Quote, QuoteEn = Form.Text(QuoteEn), Locator = Form.Text(Locator) };
+    /// <summary>The places the search found (not saved); null before a search.</summary>
+    public IReadOnlyList<PassageMatch>? Found { get; set; }
+
+    public static CitationForm From(CitationDto c) => new()
+    {
+        Kind = EnumText.TryParse<CitationKind>(c.Kind, out var kind) ? kind : CitationKind.Quote,
+        Source = c.Source, Quote = c.Quote, QuoteEn = c.QuoteEn, Locator = c.Locator,
+    };
+
+    // A quote is verbatim: it is kept exactly as picked, only a blank one becomes null (and is then reported as required).
+    // A report carries no rendering and no locator: it is the editor's own English sentence.
+    public CitationDto ToDto() => new()
+    {
+        Kind = EnumText.ToText(Kind), Source = Form.Text(Source),
+        Quote = Kind == CitationKind.Quote ? (string.IsNullOrEmpty(Quote) ? null : Quote) : Form.Text(Quote),
+        QuoteEn = Kind == CitationKind.Quote ? Form.Text(QuoteEn) : null,
+        Locator = Kind == CitationKind.Quote ? Form.Text(Locator) : null,
+    };
 
     public static List<CitationForm> From(IEnumerable<CitationDto>? citations) => (citations ?? []).Select(From).ToList();
 }
@@ -43,7 +66,7 @@ public sealed class EventForm
     public int Importance { get; set; } = 3;
     public ClaimStatus Status { get; set; } = ClaimStatus.Reported;
     public string? StatusNote { get; set; }
-    public List<CitationForm> Citations { get; set; } = [new()];
+    public List<CitationForm> Citations { get; set; } = [new() { Kind = CitationKind.Report }];
 
     public static EventForm From(EventDto e) => new()
     {
@@ -73,7 +96,7 @@ public sealed class PersonForm
     public string? NativeName { get; set; }
     public string? Bio { get; set; }
     public PersonKind Kind { get; set; }
-    public List<CitationForm> Citations { get; set; } = [new()];
+    public List<CitationForm> Citations { get; set; } = [new() { Kind = CitationKind.Report }];
 
     public static PersonForm From(PersonDto p) => new()
     {
@@ -105,7 +128,7 @@ public sealed class FigureForm
     public ClaimStatus Status { get; set; }
     public string? StatusNote { get; set; }
     public string? Note { get; set; }
-    public List<CitationForm> Citations { get; set; } = [new()];
+    public List<CitationForm> Citations { get; set; } = [new() { Kind = CitationKind.Report }];
 
     public static FigureForm From(FigureDto f) => new()
     {
@@ -138,7 +161,7 @@ public sealed class TenureForm
     public string? Reason { get; set; }
     public ClaimStatus Status { get; set; } = ClaimStatus.Reported;
     public string? StatusNote { get; set; }
-    public List<CitationForm> Citations { get; set; } = [new()];
+    public List<CitationForm> Citations { get; set; } = [new() { Kind = CitationKind.Report }];
 
     public static TenureForm From(TenureDto t) => new()
     {
@@ -180,23 +203,41 @@ public sealed class OrganizationForm
 public sealed class SourceForm
 {
     public string? Slug { get; set; }
+    public SourceKind Kind { get; set; } = SourceKind.NewsReport;
     public string? Title { get; set; }
     public string? Publisher { get; set; }
+    public string? Via { get; set; }
     public string? Published { get; set; }
-    public string? Language { get; set; }
+    public string? Language { get; set; } = "en";
     public string? Url { get; set; }
+    public string? Read { get; set; }
     public bool IsPrimary { get; set; }
+    public string? Note { get; set; }
+
+    /// <summary>The archived text, one paragraph per line; blank lines are dropped.</summary>
+    public string? Text { get; set; }
 
     public static SourceForm From(SourceDto s) => new()
     {
-        Slug = s.Slug, Title = s.Title, Publisher = s.Publisher, Published = s.Published, Language = s.Language, Url = s.Url, IsPrimary = s.IsPrimary,
+        Slug = s.Slug, Kind = EnumText.TryParse<SourceKind>(s.Kind, out var kind) ? kind : SourceKind.NewsReport, Title = s.Title,
+        Publisher = s.Publisher, Via = s.Via, Published = s.Published, Language = s.Language, Url = s.Url, Read = s.Read,
+        IsPrimary = s.IsPrimary, Note = s.Note, Text = s.Text is null ? null : string.Join('\n', s.Text),
     };
 
     public SourceDto ToDto() => new()
     {
-        Slug = Form.Text(Slug), Title = Form.Text(Title), Publisher = Form.Text(Publisher), Published = Form.Text(Published),
-        Language = Form.Text(Language), Url = Form.Text(Url), IsPrimary = IsPrimary,
+        Slug = Form.Text(Slug), Kind = EnumText.ToText(Kind), Title = Form.Text(Title), Publisher = Form.Text(Publisher), Via = Form.Text(Via),
+        Published = Form.Text(Published), Language = Form.Text(Language), Url = Form.Text(Url), Read = Form.Text(Read), IsPrimary = IsPrimary,
+        Note = Form.Text(Note), Text = Paragraphs(Text),
     };
+
+    /// <summary>One paragraph per non-blank line, each kept exactly as written (quotes are checked against it character by character).</summary>
+    public static List<string?>? Paragraphs(string? text)
+    {
+        var paragraphs = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => (string?)p).ToList();
+        return paragraphs.Count == 0 ? null : paragraphs;
+    }
 }
 
 internal static class Form
