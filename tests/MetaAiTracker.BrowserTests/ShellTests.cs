@@ -16,15 +16,22 @@ public sealed class ShellTests(AppFixture app)
         { "attrition", "/attrition" },
         { "figures", "/figures" },
         { "sources", "/sources" },
+        { "source-article", "/sources/article-zh" },
         { "about", "/about" },
         { "not-found", "/no-such-page" },
     };
 
+    /// <summary>
+    /// Where the screenshots go: an ignored folder under tests/TestResults, so a test run never rewrites a tracked file;
+    /// <c>bash tests/screenshots.sh</c> sets METAAITRACKER_SCREENSHOTS=docs/images to refresh the user guide's pictures.
+    /// </summary>
     internal static string ImagesFolder
     {
         get
         {
-            var folder = Path.Combine(AppFixture.RepositoryRoot, "docs", "images");
+            var folder = Environment.GetEnvironmentVariable("METAAITRACKER_SCREENSHOTS") is { Length: > 0 } target
+                ? Path.GetFullPath(target, AppFixture.RepositoryRoot)
+                : Path.Combine(AppFixture.RepositoryRoot, "tests", "TestResults", "screenshots");
             Directory.CreateDirectory(folder);
             return folder;
         }
@@ -66,7 +73,7 @@ public sealed class ShellTests(AppFixture app)
         await page.WaitForTimeoutAsync(300);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow}px at 390px");
-        if (name is "overview" or "timeline" or "attrition" or "event")
+        if (name is "overview" or "timeline" or "attrition" or "event" or "source-article")
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ImagesFolder, $"{name}-phone.png") });
         }
