@@ -14,7 +14,7 @@ public sealed record SourceView(SourceRef Source, bool HasText, int Quotes, int 
 public sealed record CitedBy(string Kind, string Slug, string Label, string Href);
 
 /// <summary>One citation of a source, with what it belongs to.</summary>
-public sealed record SourceCitation(CitationKind Kind, string Quote, string? QuoteEn, QuoteLocator? Locator, CitedBy CitedBy);
+public sealed record SourceCitation(CitationView Citation, CitedBy CitedBy);
 
 /// <summary>
 /// A passage of an archived text that quotes cite: where it stands, its words, an English rendering where a citation gives
@@ -107,21 +107,22 @@ public sealed class SourceService(ITrackerDbContextFactory factory)
             .Skip((page - 1) * pageSize).Take(pageSize).Select(c => c.Id).ToListAsync(cancellationToken);
 
         var wanted = groups.SelectMany(g => g.First).Concat(pageIds).Distinct().ToList();
-        var read = await ReadAsync(db, wanted, cancellationToken);
+        var sourceRef = SourceMapper.ToRef(source);
+        var read = await ReadAsync(db, sourceRef, wanted, cancellationToken);
 
         var passages = groups.Select(g => new SourcePassage(
             g.Locator,
-            read[g.First[0]].Quote,
-            g.First.Select(id => read[id].QuoteEn).FirstOrDefault(en => !string.IsNullOrWhiteSpace(en)),
+            read[g.First[0]].Citation.Quote,
+            g.First.Select(id => read[id].Citation.QuoteEn).FirstOrDefault(en => !string.IsNullOrWhiteSpace(en)),
             g.Count,
             g.First.Select(id => read[id].CitedBy).ToList())).ToList();
 
-        return new SourceDetail(SourceMapper.ToRef(source), source.Note, text.Count == 0 ? null : text, passages,
+        return new SourceDetail(sourceRef, source.Note, text.Count == 0 ? null : text, passages,
             citationCount, page, pageSize, pageIds.Select(id => read[id]).ToList());
     }
 
     /// <summary>The citations of the given ids with what each belongs to, read in batches.</summary>
-    private static async Task<Dictionary<int, SourceCitation>> ReadAsync(ITrackerDbContext db, List<int> ids, CancellationToken cancellationToken)
+    private static async Task<Dictionary<int, SourceCitation>> ReadAsync(ITrackerDbContext db, SourceRef source, List<int> ids, CancellationToken cancellationToken)
     {
         var result = new Dictionary<int, SourceCitation>();
         foreach (var batch in ids.Chunk(500))
@@ -149,7 +150,7 @@ public sealed class SourceService(ITrackerDbContextFactory factory)
                     : r.TenureSlug is not null ? new CitedBy("tenure", r.TenureSlug, $"{r.TenurePersonName} at {r.TenureOrganization}",
                         $"/people/{Uri.EscapeDataString(r.TenurePersonSlug!)}#tenure-{r.TenureSlug}")
                     : new CitedBy("figure", r.FigureSlug!, r.FigureLabel!, $"/figures#figure-{r.FigureSlug}");
-                result[r.Id] = new SourceCitation(r.Kind, r.Quote, r.QuoteEn, r.Locator, by);
+                result[r.Id] = new SourceCitation(new CitationView(r.Kind, source, r.Quote, r.QuoteEn, r.Locator), by);
             }
         }
 

@@ -83,11 +83,8 @@ internal static class CatalogEndpoints
         }
 
         var s = detail.Source;
-        var citations = detail.Citations.Select(c =>
-        {
-            var view = new CitationView(c.Kind, s, c.Quote, c.QuoteEn, c.Locator);
-            return new SourceCitationAnswer(c.Kind, c.Quote, c.QuoteEn, c.Locator, view.ContextUrl, view.Display, c.CitedBy);
-        }).ToList();
+        var citations = detail.Citations.Select(c => new SourceCitationAnswer(
+            c.Citation.Kind, c.Citation.Quote, c.Citation.QuoteEn, c.Citation.Locator, c.Citation.ContextUrl, c.Citation.Display, c.CitedBy)).ToList();
         return TypedResults.Ok(new SourceAnswer(s.Slug, s.Kind, s.Publisher, s.Via, s.Title, s.Published, s.Url, s.Read, s.Language,
             s.IsPrimary, detail.Note, detail.Text, detail.CitationCount, detail.Page, detail.PageSize, citations));
     }
