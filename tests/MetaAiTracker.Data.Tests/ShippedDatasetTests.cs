@@ -87,6 +87,27 @@ public sealed class ShippedDatasetTests
     }
 
     [Fact]
+    public async Task Every_stored_quote_stands_at_its_locator_in_the_stored_text_and_every_report_has_an_addressed_source()
+    {
+        using var database = await TestDatabase.WithShippedDatasetAsync();
+        await using var db = database.CreateContext();
+
+        var texts = (await db.SourceParagraphs.ToListAsync()).GroupBy(p => p.SourceId)
+            .ToDictionary(g => g.Key, g => new SourceText(g.OrderBy(p => p.Number).Select(p => p.Text).ToList()));
+        var citations = await db.Citations.Include(c => c.Source).ToListAsync();
+        var quotes = citations.Where(c => c.Kind == CitationKind.Quote).ToList();
+
+        Assert.True(quotes.Count >= 70, $"{quotes.Count} quotes in the store");
+        Assert.All(quotes, q => Assert.Equal(q.Quote, texts[q.SourceId].At(q.Locator!.Value)));
+        Assert.All(citations.Where(c => c.Kind == CitationKind.Report), r =>
+        {
+            Assert.Null(r.Locator);
+            Assert.StartsWith("https://", r.Source.Url, StringComparison.Ordinal);
+        });
+        Assert.Equal(["article-zh"], await db.Sources.Where(s => s.Paragraphs.Any()).Select(s => s.Slug).ToListAsync());
+    }
+
+    [Fact]
     public async Task Disputed_and_denied_claims_in_the_store_carry_a_status_note()
     {
         using var database = await TestDatabase.WithShippedDatasetAsync();
