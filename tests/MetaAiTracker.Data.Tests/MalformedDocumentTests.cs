@@ -37,6 +37,8 @@ public sealed class MalformedDocumentTests
             "$.sources[0].kind", "$.sources[0].text", "$.sources[1].kind", "$.people[0].citations[0].kind", "$.people[1].citations[0].kind",
             "$.tenures[0].citations[0].kind", "$.events[0].citations[0].kind", "$.events[1].citations[0].kind", "$.events[1].citations[1].kind",
             "$.figures[0].citations[0].kind"),
+        new("version 1 with an organisation's span", Mutate(d => { d["schemaVersion"] = 1; Strip2(d); Item(d, "organizations", 1)["existedFrom"] = "2025-06-30"; }),
+            "'existedFrom' is not part of schema version 1", "$.organizations[1].existedFrom"),
         new("missing schemaVersion", Mutate(d => d.Remove("schemaVersion")), "required", "$.schemaVersion"),
         new("missing required field", Mutate(d => Item(d, "events", 0).Remove("titleEn")), "required", "$.events[0].titleEn"),
         new("unknown theme", Mutate(d => Item(d, "events", 0)["themes"]![0] = "talnet"), "unknown theme 'talnet'", "$.events[0].themes[0]"),
@@ -53,6 +55,9 @@ public sealed class MalformedDocumentTests
         new("impossible quarter (2025-Q5)", Mutate(d => Item(d, "figures", 0)["asOf"] = "2025-Q5"), "Q1 to Q4", "$.figures[0].asOf"),
         new("malformed date (2025/06)", Mutate(d => Item(d, "tenures", 0)["start"] = "2025/06"), "'2025/06' is not a date", "$.tenures[0].start"),
         new("event without a date", Mutate(d => Item(d, "events", 1).Remove("date")), "required", "$.events[1].date"),
+        new("organisation dissolved before it was formed", Mutate(d => { Item(d, "organizations", 1)["existedFrom"] = "2025-06-30"; Item(d, "organizations", 1)["existedTo"] = "2025-Q1"; }),
+            "ends (2025-Q1) before it begins (2025-06-30)", "$.organizations[1].existedTo"),
+        new("impossible date in an organisation's span", Mutate(d => Item(d, "organizations", 0)["existedFrom"] = "2025-00"), "month 0 does not exist", "$.organizations[0].existedFrom"),
         new("tenure ending before it starts", Mutate(d => Item(d, "tenures", 0)["end"] = "2025-05"), "ends (2025-05) before it starts (2025-06)", "$.tenures[0].end"),
         new("event without citations", Mutate(d => Item(d, "events", 0)["citations"] = new JsonArray()), "at least one citation", "$.events[0].citations"),
         new("person with no citations property", Mutate(d => Item(d, "people", 1).Remove("citations")), "at least one citation", "$.people[1].citations"),
@@ -250,6 +255,27 @@ public sealed class MalformedDocumentTests
         Assert.NotEqual(valid, broken);
         return broken;
     };
+
+    /// <summary>Takes out what only version 2 has (source kinds and texts, citation kinds), leaving a version-1 document.</summary>
+    private static void Strip2(JsonObject document)
+    {
+        foreach (var source in document["sources"]!.AsArray())
+        {
+            source!.AsObject().Remove("kind");
+            source.AsObject().Remove("text");
+        }
+
+        foreach (var collection in new[] { "people", "tenures", "events", "figures" })
+        {
+            foreach (var item in document[collection]!.AsArray())
+            {
+                foreach (var citation in item!["citations"]?.AsArray() ?? [])
+                {
+                    citation!.AsObject().Remove("kind");
+                }
+            }
+        }
+    }
 
     private static JsonObject Item(JsonObject document, string collection, int index) => document[collection]!.AsArray()[index]!.AsObject();
 

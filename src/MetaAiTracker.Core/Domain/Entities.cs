@@ -110,6 +110,12 @@ public sealed class Organization
     public string? Description { get; set; }
     public int? ParentId { get; set; }
     public Organization? Parent { get; set; }
+
+    /// <summary>When the organisation (or unit) came into being, as precisely as the sources say; null when they do not.</summary>
+    public PartialDate? ExistedFrom { get; set; }
+
+    /// <summary>When it was dissolved or merged away; null while (as far as the sources tell) it exists.</summary>
+    public PartialDate? ExistedTo { get; set; }
     public List<Organization> Children { get; set; } = [];
 
     public string DisplayName => ShortName ?? Name;

@@ -142,7 +142,8 @@ public sealed class EventService(ITrackerDbContextFactory factory)
     }
 
     private static Task<List<OrganizationSummary>> SummariesAsync(IQueryable<Organization> organizations, CancellationToken cancellationToken) =>
-        organizations.Select(o => new OrganizationSummary(o.Slug, o.Name, o.NameZh, o.ShortName, o.Kind, o.Parent == null ? null : o.Parent.Slug, o.Description))
+        organizations.Select(o => new OrganizationSummary(o.Slug, o.Name, o.NameZh, o.ShortName, o.Kind, o.Parent == null ? null : o.Parent.Slug, o.Description,
+                o.ExistedFrom, o.ExistedTo))
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<OrganizationSummary>> OrganizationsAsync(CancellationToken cancellationToken = default)
@@ -166,4 +167,7 @@ public static class NameSearch
         string.IsNullOrWhiteSpace(text) ? null : LikePattern.Containing(text.Trim());
 }
 
-public sealed record OrganizationSummary(string Slug, string Name, string? NameZh, string? ShortName, OrganizationKind Kind, string? Parent, string? Description);
+/// <summary>An organisation with its parent's slug and, where the sources say, when it existed.</summary>
+public sealed record OrganizationSummary(
+    string Slug, string Name, string? NameZh, string? ShortName, OrganizationKind Kind, string? Parent, string? Description,
+    PartialDate? ExistedFrom, PartialDate? ExistedTo);

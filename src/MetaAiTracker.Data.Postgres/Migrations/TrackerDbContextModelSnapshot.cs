@@ -356,6 +356,14 @@ namespace MetaAiTracker.Data.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("ExistedFrom")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ExistedTo")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -86,6 +86,12 @@ public sealed record OrganizationDto
     public string? Parent { get; init; }
     public string? Kind { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>When it came into being, a partial date; absent when the sources do not say.</summary>
+    public string? ExistedFrom { get; init; }
+
+    /// <summary>When it was dissolved, a partial date; absent while it exists.</summary>
+    public string? ExistedTo { get; init; }
 }
 
 public sealed record PersonDto

@@ -32,11 +32,7 @@ public static class DatasetExporter
             Description = "Events, people and figures of Meta's 2025 AI turmoil, each cited to its source.",
             Themes = themes.Select(t => new ThemeDto { Slug = t.Slug, NameEn = t.NameEn, NameZh = t.NameZh, Color = t.Color, Description = t.Description }).ToList(),
             Sources = sources.Select(Editing.DtoMapper.ToDto).ToList(),
-            Organizations = organizations.Select(o => new OrganizationDto
-            {
-                Slug = o.Slug, Name = o.Name, NameZh = o.NameZh, ShortName = o.ShortName, Parent = o.Parent?.Slug,
-                Kind = EnumText.ToText(o.Kind), Description = o.Description,
-            }).ToList(),
+            Organizations = organizations.Select(Editing.DtoMapper.ToDto).ToList(),
             People = people.Select(p => new PersonDto
             {
                 Slug = p.Slug, Name = p.Name, NativeName = p.NativeName, Bio = p.Bio, Kind = EnumText.ToText(p.Kind),

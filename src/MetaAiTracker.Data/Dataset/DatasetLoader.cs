@@ -56,6 +56,8 @@ public static class DatasetLoader
         {
             Slug = o.Slug!, Name = o.Name!, NameZh = o.NameZh, ShortName = o.ShortName, Description = o.Description,
             Kind = Parse<OrganizationKind>(o.Kind),
+            ExistedFrom = o.ExistedFrom is null ? null : PartialDate.Parse(o.ExistedFrom),
+            ExistedTo = o.ExistedTo is null ? null : PartialDate.Parse(o.ExistedTo),
         });
         foreach (var o in d.Organizations ?? [])
         {

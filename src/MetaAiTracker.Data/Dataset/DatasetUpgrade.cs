@@ -32,6 +32,17 @@ public static class DatasetUpgrade
             }
         }
 
+        for (var i = 0; i < (d.Organizations?.Count ?? 0); i++)
+        {
+            foreach (var (name, value) in new (string, string?)[] { ("existedFrom", d.Organizations![i]?.ExistedFrom), ("existedTo", d.Organizations[i]?.ExistedTo) })
+            {
+                if (value is not null)
+                {
+                    yield return new DatasetProblem($"$.organizations[{i}].{name}", $"'{name}' is not part of schema version 1: write schemaVersion 2");
+                }
+            }
+        }
+
         foreach (var (path, citations) in AllCitations(d))
         {
             for (var i = 0; i < citations.Count; i++)

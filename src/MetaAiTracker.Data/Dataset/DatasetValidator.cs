@@ -319,6 +319,12 @@ public static partial class DatasetValidator
             Optional(at + ".description", o.Description);
             Enum<OrganizationKind>(at + ".kind", o.Kind, required: false);
             Reference(at + ".parent", o.Parent, _organizations, "organization", required: false);
+            var from = Date(at + ".existedFrom", o.ExistedFrom, required: false);
+            var to = Date(at + ".existedTo", o.ExistedTo, required: false);
+            if (from is { } f && to is { } t && t.End < f.Start)
+            {
+                Add(at + ".existedTo", $"ends ({t}) before it begins ({f})");
+            }
             if (o.Parent is not null && o.Parent == o.Slug)
             {
                 Add(at + ".parent", "an organisation cannot be its own parent");

@@ -30,6 +30,7 @@ internal static class DtoMapper
     {
         Slug = o.Slug, Name = o.Name, NameZh = o.NameZh, ShortName = o.ShortName, Parent = o.Parent?.Slug,
         Kind = EnumText.ToText(o.Kind), Description = o.Description,
+        ExistedFrom = o.ExistedFrom?.ToString(), ExistedTo = o.ExistedTo?.ToString(),
     };
 
     public static PersonDto ToDto(Person p) => new()
@@ -81,7 +82,10 @@ internal static class DtoMapper
         Kind = Enum<SourceKind>(d.Kind), Published = Date(d.Published), Read = Date(d.Read), Text = d.Text is { Count: > 0 } ? d.Text : null,
     };
 
-    public static OrganizationDto Normalize(OrganizationDto d) => d with { Kind = Enum<OrganizationKind>(d.Kind) };
+    public static OrganizationDto Normalize(OrganizationDto d) => d with
+    {
+        Kind = Enum<OrganizationKind>(d.Kind), ExistedFrom = Date(d.ExistedFrom), ExistedTo = Date(d.ExistedTo),
+    };
 
     public static PersonDto Normalize(PersonDto d) => d with { Kind = Enum<PersonKind>(d.Kind), Citations = Normalize(d.Citations) };
 

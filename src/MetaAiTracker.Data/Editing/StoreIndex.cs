@@ -131,6 +131,8 @@ internal sealed class StoreIndex
         o.ShortName = d.ShortName;
         o.Kind = DtoMapper.Parse<OrganizationKind>(d.Kind);
         o.Description = d.Description;
+        o.ExistedFrom = d.ExistedFrom is null ? null : PartialDate.Parse(d.ExistedFrom);
+        o.ExistedTo = d.ExistedTo is null ? null : PartialDate.Parse(d.ExistedTo);
     }
 
     public void ApplyParent(OrganizationDto d, Organization o) => o.Parent = d.Parent is null ? null : Organizations[d.Parent];

@@ -186,17 +186,20 @@ public sealed class OrganizationForm
     public string? Parent { get; set; }
     public OrganizationKind Kind { get; set; }
     public string? Description { get; set; }
+    public string? ExistedFrom { get; set; }
+    public string? ExistedTo { get; set; }
 
     public static OrganizationForm From(OrganizationDto o) => new()
     {
         Slug = o.Slug, Name = o.Name, NameZh = o.NameZh, ShortName = o.ShortName, Parent = o.Parent,
         Kind = EnumText.TryParse<OrganizationKind>(o.Kind, out var kind) ? kind : default, Description = o.Description,
+        ExistedFrom = o.ExistedFrom, ExistedTo = o.ExistedTo,
     };
 
     public OrganizationDto ToDto() => new()
     {
         Slug = Form.Text(Slug), Name = Form.Text(Name), NameZh = Form.Text(NameZh), ShortName = Form.Text(ShortName), Parent = Form.Text(Parent),
-        Kind = EnumText.ToText(Kind), Description = Form.Text(Description),
+        Kind = EnumText.ToText(Kind), Description = Form.Text(Description), ExistedFrom = Form.Text(ExistedFrom), ExistedTo = Form.Text(ExistedTo),
     };
 }
 
