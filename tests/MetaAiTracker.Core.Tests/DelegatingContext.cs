@@ -23,6 +23,7 @@ internal abstract class DelegatingContext(TrackerDbContext inner) : ITrackerDbCo
     public DbSet<EventPerson> EventPeople => inner.EventPeople;
     public DbSet<EventOrganization> EventOrganizations => inner.EventOrganizations;
     public DbSet<Figure> Figures => inner.Figures;
+    public DbSet<ChangeRecord> ChangeRecords => inner.ChangeRecords;
 
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => inner.SaveChangesAsync(cancellationToken);
 

@@ -19,6 +19,7 @@ public interface ITrackerDbContext : IDisposable, IAsyncDisposable
     DbSet<EventPerson> EventPeople { get; }
     DbSet<EventOrganization> EventOrganizations { get; }
     DbSet<Figure> Figures { get; }
+    DbSet<ChangeRecord> ChangeRecords { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
