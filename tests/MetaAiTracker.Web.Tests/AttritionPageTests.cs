@@ -122,13 +122,35 @@ public sealed class AttritionPageTests(ShippedDatasetFixture fixture) : BunitTes
         var report = await ServiceReportAsync(request);
         var cut = RenderPage("/attrition?from=2025-06&to=2025-09");
 
+        // ShippedDatasetHeadlineTests works it out: headcounts 0→10, 10→14, 14→8, 8→8 average 9; 8 ÷ 9 = 88.9%, 16 people.
         Assert.Equal(8, report.Rate.Departures);
-        Assert.Equal(7.25, report.Rate.AverageHeadcount, 9);
+        Assert.Equal(9, report.Rate.AverageHeadcount, 9);
         Assert.Equal(
-            "8 departures ÷ 7.25 average headcount = 110.3% over Jun–Sep 2025, among 14 named people.",
+            "8 departures ÷ 9 average headcount = 88.9% over Jun–Sep 2025, among 16 named people.",
             cut.Find("[data-testid=rate-sentence]").TextContent.Trim());
         Assert.Contains("sample of named people", cut.Find("[data-testid=attrition-rate]").TextContent, StringComparison.Ordinal);
         Assert.Equal(report.Months.Select(m => (double)m.HeadcountEnd), Values(cut.FindComponents<MudChart<double>>()[0].Instance.ChartSeries[0]));
+    }
+
+    [Fact]
+    public async Task By_default_the_page_covers_the_whole_record_with_the_later_departures()
+    {
+        var report = await ServiceReportAsync(new AttritionRequest());
+        var cut = RenderPage();
+
+        // ShippedDatasetHeadlineTests works it out: June 2025 (the first placed join) to June 2026 (the last event), average
+        // headcount 116 / 13 = 8.92; 9 ÷ 8.92 = 100.9%, among the 19 people of MSL and its units.
+        Assert.Equal((new DateOnly(2025, 6, 1), new DateOnly(2026, 6, 30)), (report.WindowStart, report.WindowEnd));
+        Assert.Equal(
+            "9 departures ÷ 8.92 average headcount = 100.9% over Jun 2025–Jun 2026, among 19 named people.",
+            cut.Find("[data-testid=rate-sentence]").TextContent.Trim());
+        Assert.Contains("sample of named people", cut.Find("[data-testid=attrition-rate]").TextContent, StringComparison.Ordinal);
+
+        // Yann LeCun's exit (November 2025, to AMI Labs) is the one after the article's summer.
+        var lecun = Assert.Single(report.Departures, d => d.PersonSlug == "yann-lecun");
+        Assert.Equal(("2025-11", "ami-labs"), (lecun.Left.ToString(), lecun.WentTo));
+        Assert.Contains("Yann LeCun", cut.Find("[data-testid=table-time-to-departure]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(13, cut.FindAll("[data-testid=table-headcount] tbody tr").Count);
     }
 
     [Fact]

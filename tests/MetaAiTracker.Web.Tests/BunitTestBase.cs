@@ -38,8 +38,8 @@ public sealed class WebTestCollection : ICollectionFixture<ShippedDatasetFixture
 [Collection(WebTestCollection.Name)]
 public abstract class BunitTestBase : BunitContext, IAsyncLifetime
 {
-    /// <summary>Well after the data (Sept 2025), so the as-of date is the latest date in the data, as in production.</summary>
-    public static readonly DateTimeOffset Now = new(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>After the data (its last event is of June 2026), so the as-of date is the latest date in the data, as in production.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
     protected BunitTestBase(ShippedDatasetFixture fixture)
         : this((fixture ?? throw new ArgumentNullException(nameof(fixture))).Database)

@@ -30,7 +30,7 @@ public sealed class FiguresAndSourcesTests(ShippedDatasetFixture fixture) : Buni
         var cut = Render<FiguresPage>();
         cut.WaitForElement("[data-testid=figures]", TimeSpan.FromSeconds(10));
 
-        Assert.Equal(["article-attrition-64"], cut.FindAll("[data-testid=figure]").Select(e => e.GetAttribute("data-figure")));
+        Assert.Equal(["article-attrition-64", "tulloch-offer-1-5b"], cut.FindAll("[data-testid=figure]").Select(e => e.GetAttribute("data-figure")));
 
         cut.FindAll("[data-testid=status-filter] button").First(b => b.TextContent.Contains("All", StringComparison.Ordinal)).Click();
 

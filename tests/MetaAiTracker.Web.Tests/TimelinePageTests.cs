@@ -135,8 +135,8 @@ public sealed class TimelinePageTests(ShippedDatasetFixture fixture) : BunitTest
     [Fact]
     public async Task An_empty_result_offers_only_loosenings_that_bring_events_back()
     {
-        // No ethics event is confirmed; dropping either filter brings events back.
-        var cut = RenderAt("/timeline?themes=ethics-regulation&status=confirmed");
+        // No data-quality event is confirmed (one is denied, two reported); dropping either filter brings events back.
+        var cut = RenderAt("/timeline?themes=data-quality&status=confirmed");
 
         Assert.Equal("0", cut.Find("[data-testid=result-count] strong").TextContent.Trim());
         var links = cut.WaitForElements("[data-testid=empty-state] li a", TimeSpan.FromSeconds(10));
@@ -153,8 +153,8 @@ public sealed class TimelinePageTests(ShippedDatasetFixture fixture) : BunitTest
     [Fact]
     public void When_no_single_loosening_helps_the_empty_state_says_to_clear_all()
     {
-        // Each filter alone still finds nothing together with the others: Behemoth is neither an ethics event nor confirmed.
-        var cut = RenderAt("/timeline?themes=ethics-regulation&status=confirmed&q=Behemoth");
+        // Each filter alone still finds nothing together with the others: Behemoth is neither a data-quality event nor confirmed.
+        var cut = RenderAt("/timeline?themes=data-quality&status=confirmed&q=Behemoth");
 
         var empty = cut.WaitForElement("[data-testid=empty-state]", TimeSpan.FromSeconds(10));
         Assert.Empty(empty.QuerySelectorAll("li a"));

@@ -157,6 +157,22 @@ public sealed class ApiReadTests(SharedApp app)
     }
 
     [Fact]
+    public async Task Attrition_by_default_covers_the_whole_record_and_keeps_the_articles_64_disputed()
+    {
+        var answer = await app.GetJsonAsync<AttritionResponse>("/api/metrics/attrition");
+
+        // June 2025 to June 2026: 13 months, nine departures among 19 people (ShippedDatasetHeadlineTests has the arithmetic).
+        Assert.Equal((new DateOnly(2025, 6, 1), new DateOnly(2026, 6, 30), 13), (answer.Report.WindowStart, answer.Report.WindowEnd, answer.Report.Months.Count));
+        Assert.Equal((9, 19), (answer.Report.Rate.Departures, answer.Report.Rate.SampleSize));
+        Assert.Contains(answer.Report.Departures, d => d.PersonSlug == "yann-lecun" && d.WentTo == "ami-labs");
+
+        var article = Assert.Single(answer.Readings, r => r.FigureSlug == "article-attrition-64");
+        Assert.Equal((ReadingKind.Reported, Core.Domain.ClaimStatus.Disputed), (article.Kind, article.Status));
+        var computed = Assert.Single(answer.Readings, r => r.Metric == "attrition-rate" && r.Kind == ReadingKind.Computed);
+        Assert.Equal("100.9%", computed.Display);
+    }
+
+    [Fact]
     public async Task Attrition_honours_org_sub_and_the_window()
     {
         var request = new AttritionRequest { Organization = "msl", IncludeSubOrganizations = false, From = Core.Domain.PartialDate.Parse("2025-07"), To = Core.Domain.PartialDate.Parse("2025-08") };
