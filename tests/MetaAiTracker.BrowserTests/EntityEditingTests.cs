@@ -76,7 +76,7 @@ public sealed class EntityEditingTests(EditorAppFixture app)
     public static readonly TheoryData<string, string> Pages = new()
     {
         { "tenure-editor", "/editor/tenures/ruoming-pang-msl/edit" },
-        { "organization-editor", "/editor/organizations/tbd-lab/edit" },
+        { "organization-editor", "/editor/organizations/msl/edit" },
         { "source-editor", "/editor/sources/article-zh/edit" },
         { "person-editor", "/editor/people/ruoming-pang/edit" },
         { "editor-home", "/editor" },

@@ -24,6 +24,30 @@ public sealed class FiguresAndSourcesTests(ShippedDatasetFixture fixture) : Buni
     }
 
     [Fact]
+    public async Task Figures_over_time_show_each_series_in_order_with_links_to_its_figures()
+    {
+        var series = FigureSeries.Of(await Service<FigureService>().ListAsync());
+        NavigateTo("/figures");
+        var cut = Render<FiguresPage>();
+        cut.WaitForElement("[data-testid=figure-series]", TimeSpan.FromSeconds(10));
+
+        var tables = cut.FindAll("[data-testid=series]");
+        Assert.Equal(series.Select(s => s.Metric), tables.Select(t => t.GetAttribute("data-metric")));
+        var capex = tables.Single(t => t.GetAttribute("data-metric") == "capex-2025");
+        Assert.Equal("2025 capital expenditure", capex.QuerySelector("caption")!.TextContent.Trim());
+        Assert.Equal(["US$66–72B", "→ US$70–72B", "→ US$72.2B"], capex.QuerySelectorAll("[data-testid=series-value]").Select(v => v.TextContent.Trim()));
+        // Each row links to its figure's card on the same page.
+        foreach (var link in capex.QuerySelectorAll("a"))
+        {
+            Assert.NotNull(cut.Find(link.GetAttribute("href")!));
+        }
+
+        // A status filter shows figures of that status only; a series would be cut in pieces, so it is not shown.
+        NavigateTo("/figures?status=confirmed");
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=figure-series]")));
+    }
+
+    [Fact]
     public void The_status_filter_narrows_the_figures_and_lives_in_the_address()
     {
         NavigateTo("/figures?status=disputed");
