@@ -22,10 +22,15 @@ public sealed class EntityEditingTests(EditorAppFixture app)
         await page.Locator("[data-testid=field-slug]").FillAsync("hyung-won-chung-google-test");
         await ChooseAsync(page, "field-organization", "Google");
         await page.Locator("[data-testid=field-role]").FillAsync("Research scientist (browser test)");
+        // A date is checked as it is typed: an impossible month is named at once, and the message goes when it is mended.
+        await page.Locator("[data-testid=field-start]").FillAsync("2019-13");
+        await page.Locator("[data-testid=field-start]").PressAsync("Tab");
+        await Expect(page.Locator("form[data-testid=tenure-editor]")).ToContainTextAsync("month 13 does not exist");
         await page.Locator("[data-testid=field-start]").FillAsync("2019");
         await page.Locator("[data-testid=field-end]").FillAsync("2023-Q1");
         await page.Locator("[data-testid=field-end]").PressAsync("Tab");
         await Expect(page.Locator("form[data-testid=tenure-editor]")).ToContainTextAsync("quarter precision: ");
+        await Expect(page.Locator("form[data-testid=tenure-editor]")).Not.ToContainTextAsync("month 13 does not exist");
 
         // Without a citation the tenure is refused, with the message at the citations.
         await page.Locator("[data-testid=save]").ClickAsync();

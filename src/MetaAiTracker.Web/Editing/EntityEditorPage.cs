@@ -198,9 +198,6 @@ public abstract class EntityEditorPage<TForm, TDto> : ComponentBase
         }
     }
 
-    /// <summary>The instant check of a partial-date field as the editor types; the same check runs on save.</summary>
-    protected void CheckDate(string path, string? value) => Errors.SetField(path, Form.DateError(value, required: false));
-
     private string Capitalized => char.ToUpperInvariant(Noun[0]) + Noun[1..];
 }
 
