@@ -11,8 +11,8 @@ internal static class Lengths
     public const int Title = 400;
     public const int Text = 4000;
 
-    /// <summary>One paragraph of a source's archived text.</summary>
-    public const int Paragraph = 20000;
+    /// <summary>One paragraph of a source's archived text: the longest the validator lets in.</summary>
+    public const int Paragraph = Dataset.DatasetValidator.MaxParagraphLength;
 }
 
 internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>

@@ -111,17 +111,19 @@ public sealed class CitedSources
         return c with { Kind = EnumText.ToText(kind) };
     }
 
-    /// <summary>Every citation of <paramref name="document"/> completed (<see cref="Complete"/>); the document must be valid.</summary>
+    /// <summary>An entity's citations, each completed (<see cref="Complete(CitationDto)"/>); null stays null.</summary>
+    public List<CitationDto>? Complete(List<CitationDto>? citations) => citations?.Select(c => c is null ? c! : Complete(c)).ToList();
+
+    /// <summary>Every citation of <paramref name="document"/> completed (<see cref="Complete(CitationDto)"/>); the document must be valid.</summary>
     public static DatasetDocument Complete(DatasetDocument document)
     {
         var sources = Of(document.Sources);
-        List<CitationDto>? All(List<CitationDto>? citations) => citations?.Select(c => c is null ? c! : sources.Complete(c)).ToList();
         return document with
         {
-            People = document.People?.Select(p => p with { Citations = All(p.Citations) }).ToList(),
-            Tenures = document.Tenures?.Select(t => t with { Citations = All(t.Citations) }).ToList(),
-            Events = document.Events?.Select(e => e with { Citations = All(e.Citations) }).ToList(),
-            Figures = document.Figures?.Select(f => f with { Citations = All(f.Citations) }).ToList(),
+            People = document.People?.Select(p => p with { Citations = sources.Complete(p.Citations) }).ToList(),
+            Tenures = document.Tenures?.Select(t => t with { Citations = sources.Complete(t.Citations) }).ToList(),
+            Events = document.Events?.Select(e => e with { Citations = sources.Complete(e.Citations) }).ToList(),
+            Figures = document.Figures?.Select(f => f with { Citations = sources.Complete(f.Citations) }).ToList(),
         };
     }
 

@@ -41,7 +41,7 @@ internal abstract class EntityKind
 
     public static readonly EntityKind<PersonDto, Person> Person = new()
     {
-        Complete = (cited, d) => d with { Citations = d.Citations?.Select(cited.Complete).ToList() },
+        Complete = (cited, d) => d with { Citations = cited.Complete(d.Citations) },
         Name = "person", Collection = "people", List = d => d.People, WithList = (d, l) => d with { People = l },
         SlugOf = d => d.Slug, In = i => i.People, ToDto = DtoMapper.ToDto, Normalize = DtoMapper.Normalize,
         Create = (i, d) => i.Create(d), Apply = (i, d, e) => i.Apply(d, e), Remove = (i, e) => i.Remove(e),
@@ -49,7 +49,7 @@ internal abstract class EntityKind
 
     public static readonly EntityKind<TenureDto, Tenure> Tenure = new()
     {
-        Complete = (cited, d) => d with { Citations = d.Citations?.Select(cited.Complete).ToList() },
+        Complete = (cited, d) => d with { Citations = cited.Complete(d.Citations) },
         Name = "tenure", Collection = "tenures", List = d => d.Tenures, WithList = (d, l) => d with { Tenures = l },
         SlugOf = d => d.Slug, In = i => i.Tenures, ToDto = DtoMapper.ToDto, Normalize = DtoMapper.Normalize,
         Create = (i, d) => i.Create(d), Apply = (i, d, e) => i.Apply(d, e), Remove = (i, e) => i.Remove(e),
@@ -57,7 +57,7 @@ internal abstract class EntityKind
 
     public static readonly EntityKind<EventDto, Event> Event = new()
     {
-        Complete = (cited, d) => d with { Citations = d.Citations?.Select(cited.Complete).ToList() },
+        Complete = (cited, d) => d with { Citations = cited.Complete(d.Citations) },
         Name = "event", Collection = "events", List = d => d.Events, WithList = (d, l) => d with { Events = l },
         SlugOf = d => d.Slug, In = i => i.Events, ToDto = DtoMapper.ToDto, Normalize = DtoMapper.Normalize,
         Comparable = DtoMapper.Comparable,
@@ -66,7 +66,7 @@ internal abstract class EntityKind
 
     public static readonly EntityKind<FigureDto, Figure> Figure = new()
     {
-        Complete = (cited, d) => d with { Citations = d.Citations?.Select(cited.Complete).ToList() },
+        Complete = (cited, d) => d with { Citations = cited.Complete(d.Citations) },
         Name = "figure", Collection = "figures", List = d => d.Figures, WithList = (d, l) => d with { Figures = l },
         SlugOf = d => d.Slug, In = i => i.Figures, ToDto = DtoMapper.ToDto, Normalize = DtoMapper.Normalize,
         Create = (i, d) => i.Create(d), Apply = (i, d, e) => i.Apply(d, e), Remove = (i, e) => i.Remove(e),
