@@ -13,6 +13,12 @@ public static class DatasetUpgrade
 {
     public const int Version1 = 1;
 
+    /// <summary>How the note on a citation made a report begins: the import preview counts them by it.</summary>
+    public const string BecameReport = "became a report";
+
+    /// <summary>Whether <paramref name="note"/> says a version-1 citation became a report.</summary>
+    public static bool IsReportNote(DatasetProblem note) => note.Message.StartsWith(BecameReport, StringComparison.Ordinal);
+
     /// <summary>The properties version 1 did not have: a version-1 document that uses one is refused, not guessed at.</summary>
     public static IEnumerable<DatasetProblem> Version2OnlyProperties(DatasetDocument d)
     {
@@ -120,8 +126,8 @@ public static class DatasetUpgrade
                 }
 
                 notes.Add(new DatasetProblem($"{path}.citations[{i}]", text is null
-                    ? $"became a report: source '{c.Source}' holds no archived text, so its words are the tracker's, not a quote"
-                    : $"became a report: its words are not in the archived text of source '{c.Source}'"));
+                    ? $"{BecameReport}: source '{c.Source}' holds no archived text, so its words are the tracker's, not a quote"
+                    : $"{BecameReport}: its words are not in the archived text of source '{c.Source}'"));
                 upgraded.Add(c with { Kind = EnumText.ToText(CitationKind.Report), Locator = null, QuoteEn = null });
             }
 

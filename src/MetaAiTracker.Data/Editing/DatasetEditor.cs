@@ -45,8 +45,8 @@ public sealed record SaveResult<T>(SaveStatus Status, T? Current, int Version, I
 /// <summary>A slug and what to show for it in a picker.</summary>
 public record Choice(string Slug, string Label);
 
-/// <summary>A source in a citation's picker: whether it can be quoted (its text is archived) or reported from (it has an address).</summary>
-public sealed record SourceChoice(string Slug, string Label, string Language, bool HasText, bool HasAddress) : Choice(Slug, Label);
+/// <summary>A source in a citation's picker: whose reporting it is, and whether it can be quoted (its text is archived) or reported from (it has an address).</summary>
+public sealed record SourceChoice(string Slug, string Label, string Publisher, string Language, bool HasText, bool HasAddress) : Choice(Slug, Label);
 
 /// <summary>Everything an editor form can refer to.</summary>
 public sealed record EditorChoices(
@@ -194,7 +194,7 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
         return new EditorChoices(
             await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new Choice(t.Slug, t.NameEn)).ToListAsync(cancellationToken),
             await db.Sources.AsNoTracking().OrderBy(s => s.Id)
-                .Select(s => new SourceChoice(s.Slug, s.Publisher + ": " + s.Title, s.Language, s.Paragraphs.Any(), s.Url != null)).ToListAsync(cancellationToken),
+                .Select(s => new SourceChoice(s.Slug, s.Publisher + ": " + s.Title, s.Publisher, s.Language, s.Paragraphs.Any(), s.Url != null)).ToListAsync(cancellationToken),
             await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new Choice(o.Slug, o.Name)).ToListAsync(cancellationToken),
             await db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => new Choice(p.Slug, p.Name)).ToListAsync(cancellationToken),
             (await db.Events.AsNoTracking().Select(e => new { e.Slug, e.TitleEn, e.DateStart, e.DateEnd }).ToListAsync(cancellationToken))
