@@ -159,7 +159,7 @@ public sealed partial class ShippedProvenanceTests
     }
 
     /// <summary>Every citation of the shipped dataset with its JSON path.</summary>
-    private static IEnumerable<(string Path, CitationDto Citation)> Cited()
+    internal static IEnumerable<(string Path, CitationDto Citation)> Cited()
     {
         IEnumerable<(string, CitationDto)> Of(string collection, int index, List<CitationDto>? citations) =>
             (citations ?? []).Select((c, i) => ($"$.{collection}[{index}].citations[{i}]", c));
