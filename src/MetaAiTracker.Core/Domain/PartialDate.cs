@@ -104,7 +104,7 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         var parts = text.Split('-');
         if (parts[0].Length != 4 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !IsValidYear(year))
         {
-            error = $"'{text}' is not a date: expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD with a year from 1900 to 2999";
+            error = $"'{Excerpt.Of(text)}' is not a date: expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD with a year from 1900 to 2999";
             return false;
         }
 
@@ -120,7 +120,7 @@ public readonly record struct PartialDate : IComparable<PartialDate>
                     return true;
                 }
 
-                error = $"'{text}' is not a date: a quarter is Q1 to Q4";
+                error = $"'{Excerpt.Of(text)}' is not a date: a quarter is Q1 to Q4";
                 return false;
             case 2 when parts[1].Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m):
                 if (m is >= 1 and <= 12)
@@ -129,27 +129,27 @@ public readonly record struct PartialDate : IComparable<PartialDate>
                     return true;
                 }
 
-                error = $"'{text}' is not a date: month {m} does not exist";
+                error = $"'{Excerpt.Of(text)}' is not a date: month {m} does not exist";
                 return false;
             case 3 when parts[1].Length == 2 && parts[2].Length == 2
                         && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var mm)
                         && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var dd):
                 if (mm is < 1 or > 12)
                 {
-                    error = $"'{text}' is not a date: month {mm} does not exist";
+                    error = $"'{Excerpt.Of(text)}' is not a date: month {mm} does not exist";
                     return false;
                 }
 
                 if (dd < 1 || dd > DateTime.DaysInMonth(year, mm))
                 {
-                    error = $"'{text}' is not a date: {MonthNames[mm - 1]} {year} has no day {dd}";
+                    error = $"'{Excerpt.Of(text)}' is not a date: {MonthNames[mm - 1]} {year} has no day {dd}";
                     return false;
                 }
 
                 date = OfDay(year, mm, dd);
                 return true;
             default:
-                error = $"'{text}' is not a date: expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD";
+                error = $"'{Excerpt.Of(text)}' is not a date: expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD";
                 return false;
         }
     }

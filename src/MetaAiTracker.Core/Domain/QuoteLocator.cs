@@ -22,7 +22,7 @@ public readonly record struct QuoteLocator(int Paragraph, int Start, int End)
     public string Label => string.Create(CultureInfo.InvariantCulture, $"paragraph {Paragraph}, characters {Start + 1}–{End}");
 
     public static QuoteLocator Parse(string text) =>
-        TryParse(text, out var locator) ? locator : throw new FormatException($"'{text}' is not a quote locator (¶paragraph:start-end)");
+        TryParse(text, out var locator) ? locator : throw new FormatException($"'{Excerpt.Of(text)}' is not a quote locator (¶paragraph:start-end)");
 
     /// <summary>Reads the canonical form <c>¶5:23-51</c> (paragraph from 1, start before end).</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out QuoteLocator locator)

@@ -138,7 +138,7 @@ public static class TimelineFilterParser
             var list = raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
             foreach (var slug in list.Where(s => s.Length > 80 || !s.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')))
             {
-                Error(parameter, $"'{Truncate(slug)}' is not a slug (lowercase letters, digits and hyphens)");
+                Error(parameter, $"'{Excerpt.Of(slug)}' is not a slug (lowercase letters, digits and hyphens)");
             }
 
             if (list.Count > 50)
@@ -155,7 +155,7 @@ public static class TimelineFilterParser
         {
             case null or "" or "any": break;
             case "all": filter = filter with { Match = ThemeMatch.All }; break;
-            default: Error("match", $"'{Truncate(get("match")!)}' is not one of: any, all"); break;
+            default: Error("match", $"'{Excerpt.Of(get("match")!)}' is not one of: any, all"); break;
         }
 
         if (get("status") is { Length: > 0 } statusText)
@@ -172,7 +172,7 @@ public static class TimelineFilterParser
                 }
                 else
                 {
-                    Error("status", $"'{Truncate(s)}' is not one of: {EnumText.Allowed<ClaimStatus>()}");
+                    Error("status", $"'{Excerpt.Of(s)}' is not one of: {EnumText.Allowed<ClaimStatus>()}");
                 }
             }
 
@@ -192,7 +192,7 @@ public static class TimelineFilterParser
                 return date;
             }
 
-            Error(parameter, Truncate(error, 200));
+            Error(parameter, error);
             return null;
         }
 
@@ -219,7 +219,7 @@ public static class TimelineFilterParser
         {
             case null or "" or "asc" or "date": break;
             case "desc" or "-date": filter = filter with { Sort = SortOrder.Descending }; break;
-            default: Error("sort", $"'{Truncate(get("sort")!)}' is not one of: asc, desc"); break;
+            default: Error("sort", $"'{Excerpt.Of(get("sort")!)}' is not one of: asc, desc"); break;
         }
 
         switch (get("group")?.Trim().ToLowerInvariant())
@@ -228,7 +228,7 @@ public static class TimelineFilterParser
             case "month": filter = filter with { Group = TimelineGrouping.Month }; break;
             case "quarter": filter = filter with { Group = TimelineGrouping.Quarter }; break;
             case "year": filter = filter with { Group = TimelineGrouping.Year }; break;
-            default: Error("group", $"'{Truncate(get("group")!)}' is not one of: none, month, quarter, year"); break;
+            default: Error("group", $"'{Excerpt.Of(get("group")!)}' is not one of: none, month, quarter, year"); break;
         }
 
         if (get("page") is { Length: > 0 } pageText)
@@ -239,7 +239,7 @@ public static class TimelineFilterParser
             }
             else
             {
-                Error("page", $"'{Truncate(pageText)}' is not a page number (1 or more)");
+                Error("page", $"'{Excerpt.Of(pageText)}' is not a page number (1 or more)");
             }
         }
 
@@ -251,7 +251,7 @@ public static class TimelineFilterParser
             }
             else
             {
-                Error("pageSize", $"'{Truncate(sizeText)}' is not a page size from 1 to {TimelineFilter.MaxPageSize}");
+                Error("pageSize", $"'{Excerpt.Of(sizeText)}' is not a page size from 1 to {TimelineFilter.MaxPageSize}");
             }
         }
 
@@ -289,5 +289,4 @@ public static class TimelineFilterParser
     public static string ToQueryString(TimelineFilter filter) =>
         string.Join('&', ToQuery(filter).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
 
-    private static string Truncate(string text, int max = 40) => text.Length <= max ? text : text[..max] + "…";
 }

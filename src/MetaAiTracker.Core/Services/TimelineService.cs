@@ -428,7 +428,7 @@ public sealed class TimelineService(ITrackerDbContextFactory factory, TimelineCa
             var missing = list.Except(found, StringComparer.Ordinal).ToList();
             if (missing.Count > 0)
             {
-                errors[parameter] = missing.Select(m => $"unknown {what} '{m}'").ToArray();
+                errors[parameter] = missing.Select(m => $"unknown {what} '{Excerpt.Of(m)}'").ToArray();
             }
         }
 

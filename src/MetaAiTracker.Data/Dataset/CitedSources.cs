@@ -81,7 +81,7 @@ public sealed class CitedSources
 
         if (!ReadLocator(c.Locator, out var exact, out var paragraph))
         {
-            yield return new(at + ".locator", $"'{Clip(c.Locator!)}' is not a locator: ¶paragraph:start-end (¶5:23-51), ¶paragraph (¶5), or leave it out and it is found");
+            yield return new(at + ".locator", $"'{Excerpt.Of(c.Locator)}' is not a locator: ¶paragraph:start-end (¶5:23-51), ¶paragraph (¶5), or leave it out and it is found");
             yield break;
         }
 
@@ -145,7 +145,4 @@ public sealed class CitedSources
         paragraph = QuoteLocator.ParagraphHint(text);
         return paragraph is not null;
     }
-
-    /// <summary>At most the first 40 characters of a bad value, for a message.</summary>
-    internal static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

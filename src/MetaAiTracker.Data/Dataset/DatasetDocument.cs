@@ -176,7 +176,8 @@ public sealed record FigureDto
     WriteIndented = true,
     MaxDepth = 16,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
-    AllowTrailingCommas = false)]
+    AllowTrailingCommas = false,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(DatasetDocument))]
 [JsonSerializable(typeof(ThemeDto))]
 [JsonSerializable(typeof(SourceDto))]

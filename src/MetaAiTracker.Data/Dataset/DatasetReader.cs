@@ -1,3 +1,4 @@
+using MetaAiTracker.Core.Domain;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Encodings.Web;
@@ -25,6 +26,11 @@ public static partial class DatasetReader
     /// </summary>
     public static DatasetReadResult Read(ReadOnlySpan<byte> utf8Json, IReadOnlyDictionary<string, SourceDto>? known = null)
     {
+        if (TooLong(utf8Json) is { } tooLong)
+        {
+            return DatasetReadResult.Failed(tooLong);
+        }
+
         try
         {
             var document = JsonSerializer.Deserialize(utf8Json, DatasetJsonContext.Default.DatasetDocument);
@@ -68,13 +74,87 @@ public static partial class DatasetReader
 
     public static string Write(DatasetDocument document) => JsonSerializer.Serialize(document, WriteContext.DatasetDocument);
 
+    /// <summary>Most entries one list of a document may hold (events, citations, a text's paragraphs…).</summary>
+    public const int MaxListEntries = 250_000;
+
+    /// <summary>
+    /// The first list longer than <see cref="MaxListEntries"/>, found by one pass of the reader over the bytes before
+    /// anything is built from them: a small file of a million empty objects is refused for its size, not validated
+    /// into millions of problems. Malformed JSON is left to the serializer, which says where it is.
+    /// </summary>
+    private static DatasetProblem? TooLong(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = DatasetJsonContext.Default.Options.MaxDepth });
+        // Per open container: the property that holds it (or its index in the list above) and, for a list, its count.
+        var open = new Stack<(string? Property, int Index, int Count, bool IsList)>();
+        string? property = null;
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        property = reader.GetString();
+                        continue;
+                    case JsonTokenType.EndArray or JsonTokenType.EndObject:
+                        open.Pop();
+                        continue;
+                }
+
+                var index = -1;
+                if (open.TryPeek(out var parent) && parent.IsList)
+                {
+                    index = parent.Count;
+                    open.Pop();
+                    open.Push(parent with { Count = parent.Count + 1 });
+                    if (parent.Count + 1 > MaxListEntries)
+                    {
+                        return new DatasetProblem(PathOf(open),
+                            $"more than {MaxListEntries:N0} entries in one list: a document may hold at most that many (split it into several imports)");
+                    }
+                }
+
+                if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
+                {
+                    open.Push((index < 0 ? property : null, index, 0, reader.TokenType == JsonTokenType.StartArray));
+                }
+
+                property = null;
+            }
+        }
+        catch (JsonException)
+        {
+            // The serializer reads the same bytes next and reports the error with its path and line.
+        }
+
+        return null;
+    }
+
+    private static string PathOf(Stack<(string? Property, int Index, int Count, bool IsList)> open)
+    {
+        var path = new System.Text.StringBuilder("$");
+        foreach (var (name, index, _, _) in open.Reverse().Skip(1))
+        {
+            _ = name is not null ? path.Append('.').Append(Excerpt.Of(name)) : path.Append('[').Append(index).Append(']');
+        }
+
+        return path.ToString();
+    }
+
     private static string Describe(JsonException ex, string path)
     {
         var message = ex.Message;
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"the property '{Excerpt.Of(PathSegments(path).LastOrDefault() ?? "?")}' is given twice in one object: keep one";
+        }
+
+
         if (message.Contains("could not be mapped", StringComparison.Ordinal) || message.Contains("unmapped", StringComparison.OrdinalIgnoreCase))
         {
             // The path ends at the offending property: "$.events[0].colour" or "$.events[0]['odd.name']".
-            return $"unknown property '{PathSegments(path).LastOrDefault() ?? "?"}'";
+            return $"unknown property '{Excerpt.Of(PathSegments(path).LastOrDefault() ?? "?")}'";
         }
 
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
@@ -85,6 +165,12 @@ public static partial class DatasetReader
         if (ex.InnerException?.Message.Contains("UTF-8", StringComparison.Ordinal) == true)
         {
             return "the text is not valid UTF-8 (save the file as UTF-8)";
+        }
+
+        if (ex.InnerException is InvalidOperationException { Message: var inner } && inner.Contains("surrogate", StringComparison.OrdinalIgnoreCase))
+        {
+            // "\uD800" alone: the escape is well-formed JSON but no character.
+            return "the text is not valid Unicode: a \\uD800–\\uDFFF escape must be half of a surrogate pair";
         }
 
         if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))

@@ -126,7 +126,7 @@ public static class DatasetUpgrade
                 }
 
                 notes.Add(new DatasetProblem($"{path}.citations[{i}]", text is null
-                    ? $"{BecameReport}: source '{c.Source}' holds no archived text, so its words are the tracker's, not a quote"
+                    ? $"{BecameReport}: source '{Excerpt.Of(c.Source)}' holds no archived text, so its words are the tracker's, not a quote"
                     : $"{BecameReport}: its words are not in the archived text of source '{c.Source}'"));
                 upgraded.Add(c with { Kind = EnumText.ToText(CitationKind.Report), Locator = null, QuoteEn = null });
             }

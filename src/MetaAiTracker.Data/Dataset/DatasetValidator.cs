@@ -9,10 +9,10 @@ namespace MetaAiTracker.Data.Dataset;
 /// </summary>
 public static partial class DatasetValidator
 {
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"\A[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex SlugPattern();
 
-    [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
+    [GeneratedRegex(@"\A#[0-9A-Fa-f]{6}\z")]
     private static partial Regex ColorPattern();
 
     /// <summary>Most paragraphs an archived text may have.</summary>
@@ -21,16 +21,32 @@ public static partial class DatasetValidator
     /// <summary>Longest paragraph of an archived text, in characters.</summary>
     public const int MaxParagraphLength = 20_000;
 
-    public static IReadOnlyList<DatasetProblem> Validate(DatasetDocument document)
+    /// <summary>
+    /// Most problems one check lists; past it they are only counted, and a last problem at <c>$</c> says how many more
+    /// there are. A file that is wrong everywhere costs the same as one that is wrong a thousand times.
+    /// </summary>
+    public const int MaxProblems = 1_000;
+
+    /// <param name="document">The document to check.</param>
+    /// <param name="maxListed">Most problems to list (the store's own checks, bounded by its size, may list all).</param>
+    public static IReadOnlyList<DatasetProblem> Validate(DatasetDocument document, int maxListed = MaxProblems)
     {
-        var v = new Run();
+        var v = new Run(maxListed);
         v.Check(document);
+        if (v.Unlisted > 0)
+        {
+            v.Problems.Add(new DatasetProblem("$", $"and {v.Unlisted:N0} more problems, not listed: mend these first"));
+        }
+
         return v.Problems;
     }
 
-    private sealed class Run
+    private sealed class Run(int maxListed)
     {
         public List<DatasetProblem> Problems { get; } = [];
+
+        /// <summary>Problems found past the most to list: counted, not kept.</summary>
+        public int Unlisted { get; private set; }
 
         private HashSet<string> _themes = [];
         private HashSet<string> _sources = [];
@@ -39,7 +55,17 @@ public static partial class DatasetValidator
         private HashSet<string> _events = [];
         private CitedSources _cited = CitedSources.Of(null);
 
-        private void Add(string path, string message) => Problems.Add(new DatasetProblem(path, message));
+        private void Add(string path, string message)
+        {
+            if (Problems.Count < maxListed)
+            {
+                Problems.Add(new DatasetProblem(path, message));
+            }
+            else
+            {
+                Unlisted++;
+            }
+        }
 
         public void Check(DatasetDocument d)
         {
@@ -96,11 +122,11 @@ public static partial class DatasetValidator
                 }
                 else if (s.Length > 80 || !SlugPattern().IsMatch(s))
                 {
-                    Add(at, $"'{s}' is not a slug (lowercase letters, digits and single hyphens, at most 80 characters)");
+                    Add(at, $"'{Excerpt.Of(s)}' is not a slug (lowercase letters, digits and single hyphens, at most 80 characters)");
                 }
                 else if (!seen.Add(s))
                 {
-                    Add(at, $"duplicate slug '{s}'");
+                    Add(at, $"duplicate slug '{Excerpt.Of(s)}'");
                 }
             }
 
@@ -182,7 +208,7 @@ public static partial class DatasetValidator
 
             if (!known.Contains(slug))
             {
-                Add(path, $"unknown {what} '{slug}'");
+                Add(path, $"unknown {what} '{Excerpt.Of(slug)}'");
             }
         }
 
@@ -200,7 +226,7 @@ public static partial class DatasetValidator
 
             if (!EnumText.TryParse<T>(text, out _))
             {
-                Add(path, $"'{text}' is not one of: {EnumText.Allowed<T>()}");
+                Add(path, $"'{Excerpt.Of(text)}' is not one of: {EnumText.Allowed<T>()}");
             }
         }
 
@@ -240,7 +266,10 @@ public static partial class DatasetValidator
                 Optional(at + ".locator", c.Locator, 100);
                 if (c.Locator is null || c.Locator.Length <= 100)
                 {
-                    Problems.AddRange(_cited.Check(at, c));
+                    foreach (var problem in _cited.Check(at, c))
+                    {
+                        Add(problem.Path, problem.Message);
+                    }
                 }
             }
         }
@@ -251,7 +280,7 @@ public static partial class DatasetValidator
             Required(at + ".nameZh", t.NameZh, 200);
             if (t.Color is null || !ColorPattern().IsMatch(t.Color))
             {
-                Add(at + ".color", $"'{t.Color}' is not a colour (#RRGGBB)");
+                Add(at + ".color", $"'{Excerpt.Of(t.Color)}' is not a colour (#RRGGBB)");
             }
 
             Optional(at + ".description", t.Description);
@@ -269,7 +298,7 @@ public static partial class DatasetValidator
             Optional(at + ".note", s.Note);
             if (s.Url is not null && (s.Url.Length > 2000 || !Uri.TryCreate(s.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
             {
-                Add(at + ".url", $"'{CitedSources.Clip(s.Url)}' is not an http(s) address of at most 2000 characters");
+                Add(at + ".url", $"'{Excerpt.Of(s.Url)}' is not an http(s) address of at most 2000 characters");
             }
 
             if (s.Text is { } text)
@@ -356,7 +385,7 @@ public static partial class DatasetValidator
                     {
                         if (parent == slug)
                         {
-                            Add($"$.organizations[{i}].parent", $"parent chain of '{slug}' loops back to itself");
+                            Add($"$.organizations[{i}].parent", $"parent chain of '{Excerpt.Of(slug)}' loops back to itself");
                         }
 
                         break;
@@ -414,7 +443,7 @@ public static partial class DatasetValidator
                     Reference($"{at}.themes[{i}]", e.Themes[i], _themes, "theme", required: true);
                     if (e.Themes[i] is { } th && !seen.Add(th))
                     {
-                        Add($"{at}.themes[{i}]", $"theme '{th}' is listed twice");
+                        Add($"{at}.themes[{i}]", $"theme '{Excerpt.Of(th)}' is listed twice");
                     }
                 }
             }
@@ -425,7 +454,7 @@ public static partial class DatasetValidator
                 Reference($"{at}.people[{i}].person", p?.Person, _people, "person", required: true);
                 if (p is not null && e.People.Take(i).Any(x => x?.Person == p.Person))
                 {
-                    Add($"{at}.people[{i}].person", $"person '{p.Person}' is listed twice");
+                    Add($"{at}.people[{i}].person", $"person '{Excerpt.Of(p.Person)}' is listed twice");
                 }
             }
 
@@ -435,7 +464,7 @@ public static partial class DatasetValidator
                 Reference($"{at}.organizations[{i}].organization", o?.Organization, _organizations, "organization", required: true);
                 if (o is not null && e.Organizations.Take(i).Any(x => x?.Organization == o.Organization))
                 {
-                    Add($"{at}.organizations[{i}].organization", $"organization '{o.Organization}' is listed twice");
+                    Add($"{at}.organizations[{i}].organization", $"organization '{Excerpt.Of(o.Organization)}' is listed twice");
                 }
             }
 
@@ -469,7 +498,7 @@ public static partial class DatasetValidator
             Optional(at + ".note", f.Note);
             if (f.Metric is not null && !SlugPattern().IsMatch(f.Metric))
             {
-                Add(at + ".metric", $"'{f.Metric}' is not a metric key (lowercase letters, digits and hyphens)");
+                Add(at + ".metric", $"'{Excerpt.Of(f.Metric)}' is not a metric key (lowercase letters, digits and hyphens)");
             }
 
             Reference(at + ".organization", f.Organization, _organizations, "organization", required: false);

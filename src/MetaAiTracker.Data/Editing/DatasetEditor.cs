@@ -253,7 +253,7 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
 
         if (creating && entity is not null)
         {
-            return Invalid<TDto>(new DatasetProblem("slug", $"there is already a {kind.Name} '{slug}': choose another slug"));
+            return Invalid<TDto>(new DatasetProblem("slug", $"there is already a {kind.Name} '{Excerpt.Of(slug)}': choose another slug"));
         }
 
         if (!creating && !overwrite && entity is null)
@@ -353,7 +353,7 @@ public sealed class DatasetEditor(IDbContextFactory<TrackerDbContext> factory, T
         // Whatever still refers to the entity shows up as an unknown reference once it is gone.
         var document = index.ToDocument();
         document = kind.WithList(document, kind.List(document)!.Where(x => kind.SlugOf(x) != slug).ToList());
-        var references = DatasetValidator.Validate(document);
+        var references = DatasetValidator.Validate(document, int.MaxValue); // every one, to say how many
         if (references.Count > 0)
         {
             return new SaveResult<TDto>(SaveStatus.Invalid, null, 0, StillReferred(kind, document, references), null);

@@ -1,3 +1,4 @@
+using MetaAiTracker.Core.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MetaAiTracker.Web.Api;
@@ -20,7 +21,7 @@ internal static class ApiProblems
         TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
             title: $"No such {what}.",
-            detail: $"There is no {what} with the slug '{Shorten(slug)}'.");
+            detail: $"There is no {what} with the slug '{Excerpt.Of(slug)}'.");
 
     /// <summary>Adds the errors of <paramref name="more"/> to <paramref name="errors"/>, keeping both lists of messages.</summary>
     public static Dictionary<string, string[]> Merge(IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string[]> more)
@@ -33,7 +34,4 @@ internal static class ApiProblems
 
         return merged;
     }
-
-    /// <summary>Echoed input is cut short: an error message must not become a way to reflect large payloads.</summary>
-    public static string Shorten(string text, int max = 80) => text.Length <= max ? text : text[..max] + "…";
 }

@@ -102,7 +102,7 @@ internal static class CatalogEndpoints
             return value;
         }
 
-        errors[name] = [$"'{ApiProblems.Shorten(text)}' is not a whole number from {min} to {max}"];
+        errors[name] = [$"'{Excerpt.Of(text)}' is not a whole number from {min} to {max}"];
         return fallback;
     }
 }

@@ -70,7 +70,7 @@ internal static class MetricEndpoints
                 return date;
             }
 
-            Error(parameter, ApiProblems.Shorten(error, 200));
+            Error(parameter, error);
             return null;
         }
 
@@ -84,7 +84,7 @@ internal static class MetricEndpoints
         {
             case null or "" or "true" or "1" or "yes": break;
             case "false" or "0" or "no": sub = false; break;
-            default: Error("sub", $"'{ApiProblems.Shorten(parameters.Sub, 40)}' is not one of: true, false"); break;
+            default: Error("sub", $"'{Excerpt.Of(parameters.Sub)}' is not one of: true, false"); break;
         }
 
         if (from is { } f && to is { } t && f.Start > t.End)
@@ -100,7 +100,7 @@ internal static class MetricEndpoints
         var organizations = await catalog.OrganizationsAsync(cancellationToken);
         if (!organizations.Any(o => o.Slug == org))
         {
-            Error("org", $"unknown organization '{ApiProblems.Shorten(org, 80)}'");
+            Error("org", $"unknown organization '{Excerpt.Of(org)}'");
         }
 
         if (errors.Count > 0)
@@ -113,7 +113,7 @@ internal static class MetricEndpoints
         if (result is null)
         {
             // Deleted between the check and the computation: still the caller's parameter that names nothing.
-            return ApiProblems.Invalid("org", $"unknown organization '{ApiProblems.Shorten(org, 80)}'");
+            return ApiProblems.Invalid("org", $"unknown organization '{Excerpt.Of(org)}'");
         }
 
         if (result.Report.Months.Count > MaxWindowMonths)

@@ -1,3 +1,4 @@
+using MetaAiTracker.Core.Domain;
 using MetaAiTracker.Core.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +40,7 @@ internal static class PeopleEndpoints
             var organizations = await catalog.OrganizationsAsync(cancellationToken);
             if (!organizations.Any(o => o.Slug == organization))
             {
-                return ApiProblems.Invalid("lab", $"unknown organization '{ApiProblems.Shorten(organization)}'");
+                return ApiProblems.Invalid("lab", $"unknown organization '{Excerpt.Of(organization)}'");
             }
         }
 

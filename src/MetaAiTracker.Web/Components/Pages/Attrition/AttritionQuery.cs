@@ -59,7 +59,7 @@ public sealed partial record AttritionQuery(string? Organization, bool IncludeSu
         text = text.Trim();
         if (!MonthPattern().IsMatch(text))
         {
-            errors[key] = $"{label}: \"{text}\" is not a month. Write it as YYYY-MM, e.g. 2025-06.";
+            errors[key] = $"{label}: \"{Excerpt.Of(text)}\" is not a month. Write it as YYYY-MM, e.g. 2025-06.";
             return null;
         }
 
@@ -82,7 +82,7 @@ public sealed partial record AttritionQuery(string? Organization, bool IncludeSu
         text = text.Trim();
         if (!DayOrMonthPattern().IsMatch(text))
         {
-            errors[AsOfKey] = $"As of: \"{text}\" is not a date. Write it as YYYY-MM-DD (or YYYY-MM for the end of that month), e.g. 2025-09-30.";
+            errors[AsOfKey] = $"As of: \"{Excerpt.Of(text)}\" is not a date. Write it as YYYY-MM-DD (or YYYY-MM for the end of that month), e.g. 2025-09-30.";
             return null;
         }
 
@@ -95,9 +95,9 @@ public sealed partial record AttritionQuery(string? Organization, bool IncludeSu
         return date;
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}\z")]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}(-\d{2})?$")]
+    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}(-[0-9]{2})?\z")]
     private static partial Regex DayOrMonthPattern();
 }
