@@ -5,6 +5,7 @@ using MetaAiTracker.Web.Api;
 using MetaAiTracker.Web.Components;
 using MetaAiTracker.Web.Editing;
 using MetaAiTracker.Web.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -38,6 +39,9 @@ public static class WebSetup
             services.RemoveAll<TimelineProjection>();
         }
 
+        services.AddTrackerRequestGuard();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddTrackerScaleOut(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddTrackerBlazorLimits();
@@ -58,7 +62,8 @@ public static class WebSetup
     {
         services.AddOptions<EditingOptions>().BindConfiguration(EditingOptions.Section);
         services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section)
-            .Validate(l => l.MaxFailedAttempts >= 1 && l.LockoutMinutes >= 1, "Tracker:SignIn needs MaxFailedAttempts and LockoutMinutes of at least 1").ValidateOnStart();
+            .Validate(l => l.MaxFailedAttempts >= 1 && l.LockoutMinutes >= 1 && l.AttemptsPerClient >= 1,
+                "Tracker:SignIn needs MaxFailedAttempts, LockoutMinutes and AttemptsPerClient of at least 1").ValidateOnStart();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
             .Validate(o => o.MaxBytes > 0, "Tracker:Import:MaxBytes must be positive").ValidateOnStart();
 
@@ -66,6 +71,7 @@ public static class WebSetup
         services.AddScoped<AuthenticationStateProvider, RevalidatingEditorStateProvider>();
         services.AddScoped<CurrentEditor>();
         services.AddScoped<EditorAccounts>();
+        services.AddScoped<EditorSignIn>();
 
         services.AddAuthentication(options =>
             {
@@ -100,8 +106,13 @@ public static class WebSetup
             options.Cookie.Name = "tracker.editor";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+
+            // Redirects stay on this site whatever Host the request claims: the handler builds them absolute from it.
+            options.Events.OnRedirectToLogin = context => RedirectRelative(context.Response, context.RedirectUri);
+            options.Events.OnRedirectToAccessDenied = context => RedirectRelative(context.Response, context.RedirectUri);
 
             // With editing switched off (no Tracker:Admin), an old cookie counts for nothing.
             var validateStamp = options.Events.OnValidatePrincipal;
@@ -118,6 +129,10 @@ public static class WebSetup
             };
         });
 
+        // The security stamp is checked on every request (not every 30 minutes), so that the stamp renewed on sign-out
+        // refuses a copy of the cookie at once. Only editors carry the cookie: one look-up of their row per request.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
         services.AddSingleton<FirstEditor>();
         return services;
     }
@@ -127,14 +142,31 @@ public static class WebSetup
         // Before anything reads the client's address or scheme (rate limiter, logging, HSTS): only from known proxies.
         app.UseForwardedHeaders();
 
-        // Then, so that every response gets the security headers, errors and status pages included.
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-
+        // (The security headers are set ahead of all of this, by RequestGuard, so that every response gets them.)
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                CreateScopeForErrors = true,
+                // A request the framework refuses as malformed (a form it cannot bind, a bad antiforgery token) is the
+                // client's mistake: 400, not 500.
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
+
+        // The error and status pages are read as pages: a POST that failed (the sign-out form, say) re-executes them as
+        // a GET, or the page itself would refuse the post and throw again.
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IExceptionHandlerFeature>() is not null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
 
         // Through the host's logger (configured from Serilog:*), not the static start-up logger that Program keeps
         // (preserveStaticLogger): otherwise every request would go to the console whatever the configured levels and sinks.
@@ -175,13 +207,33 @@ public static class WebSetup
             // SecurityHeadersMiddleware already sends frame-ancestors 'none' on every response, so one policy is enough.
             .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
-        // Signing out changes the cookie, so it is a real POST (antiforgery-checked: the form binding requires it).
-        app.MapPost(SignOutPath, async (SignInManager<IdentityUser> signIn, [FromForm] string? returnUrl) =>
+        // Signing out changes the cookie, so it is a real POST, antiforgery-checked here (not by form binding, which
+        // threw: a 500 outside Development). It also renews the editor's security stamp, so that a copy of the cookie
+        // taken before is refused from the next request on (the stamp is checked on every request, see below).
+        app.MapPost(SignOutPath, async (HttpContext context, IAntiforgery antiforgery, SignInManager<IdentityUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                // The antiforgery service has logged the one warning, saying what was missing.
+                return Results.Text("The sign-out form has expired: reload the page and sign out again.", "text/plain", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var form = await context.Request.ReadFormAsync();
+            if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect(LocalOrHome(returnUrl));
-        });
+            return Results.LocalRedirect(LocalOrHome(form["returnUrl"]));
+        }).DisableAntiforgery();
         return app;
+    }
+
+    private static Task RedirectRelative(HttpResponse response, string redirectUri)
+    {
+        response.Redirect(Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri) ? uri.PathAndQuery + uri.Fragment : redirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>A return address that stays on this site: a path starting with one '/', else the overview.</summary>

@@ -16,6 +16,8 @@ public sealed class EditorAppFixture : AppFixture
     {
         builder.UseSetting("Tracker:Admin:Email", Email);
         builder.UseSetting("Tracker:Admin:Password", Password);
+        // Every test signs in from 127.0.0.1: more than the per-client limit a real client gets.
+        builder.UseSetting("Tracker:SignIn:AttemptsPerClient", "10000");
     }
 
     /// <summary>Signs in through the real (static) sign-in form and waits for the editing page's circuit.</summary>

@@ -236,6 +236,7 @@ public sealed class AppInstance(string name, string dll, int port, string connec
         env["ConnectionStrings__Tracker"] = connectionString;
         env["Tracker__Admin__Email"] = TwoInstancesFixture.EditorEmail;
         env["Tracker__Admin__Password"] = TwoInstancesFixture.EditorPassword;
+        env["Tracker__SignIn__AttemptsPerClient"] = "10000"; // the tests sign in from one address
         env["Tracker__RateLimit__PermitLimit"] = "100000";
         env["DOTNET_NOLOGO"] = "1";
         _process = new Process { StartInfo = start };

@@ -42,7 +42,7 @@ public sealed class AccessTests(TrackerFactory factory) : IClassFixture<TrackerF
         var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account/login?ReturnUrl=" + Uri.EscapeDataString(path), response.Headers.Location!.PathAndQuery);
+        Assert.Equal("/account/login?ReturnUrl=" + Uri.EscapeDataString(path), response.Headers.Location!.OriginalString);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class AccessTests(TrackerFactory factory) : IClassFixture<TrackerF
             $"POST {path} answered {(int)response.StatusCode}");
         if (response.StatusCode == HttpStatusCode.Redirect)
         {
-            Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith("/account/login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         Assert.Equal(before, await CountsAsync());

@@ -29,7 +29,7 @@ public sealed class AccountTests
         using var withOld = factory.NewClient();
         var old = await TrackerFactory.SignInAsync(withOld, TrackerFactory.EditorEmail, TrackerFactory.EditorPassword);
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
-        Assert.Contains("The email or the password is wrong.", await old.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Not signed in: the email or the password is wrong, or the account is locked.", await old.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var withNew = factory.NewClient();
         Assert.Equal(HttpStatusCode.Redirect, (await TrackerFactory.SignInAsync(withNew, TrackerFactory.EditorEmail, NewPassword)).StatusCode);
@@ -75,7 +75,7 @@ public sealed class AccountTests
         Assert.Contains("second@example.org is locked", locked, StringComparison.Ordinal);
         using var lockedOut = factory.NewClient();
         var refused = await TrackerFactory.SignInAsync(lockedOut, "second@example.org", generated);
-        Assert.Contains("This account is locked by an editor.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Not signed in: the email or the password is wrong, or the account is locked.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var unlocked = await PostFormAsync(client, "/account/editors", "editor-actions", new() { ["Command"] = $"unlock:{id}" });
         Assert.Contains("second@example.org is unlocked", unlocked, StringComparison.Ordinal);

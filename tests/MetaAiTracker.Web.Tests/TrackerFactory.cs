@@ -20,8 +20,17 @@ public sealed class TrackerFactory : WebApplicationFactory<Program>
 
     public int MaxFailedAttempts { get; init; } = 5;
 
+    /// <summary>Sign-in posts per client (the tests all post from one address); the app's own default is 4.</summary>
+    public int AttemptsPerClient { get; init; } = 10_000;
+
+    /// <summary>The host environment: Development by default; any other runs the production error handling.</summary>
+    public string Environment { get; init; } = "Development";
+
     /// <summary>More configuration, applied after the defaults.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>More services, e.g. a Serilog sink (Program reads sinks from the services too).</summary>
+    public Action<IServiceCollection>? MoreServices { get; init; }
 
     /// <summary>The client address every request appears to come from (the in-memory server has none of its own).</summary>
     public IPAddress? RemoteAddress { get; init; }
@@ -33,7 +42,7 @@ public sealed class TrackerFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         foreach (var (key, value) in _store.Settings)
         {
             builder.UseSetting(key, value);
@@ -41,6 +50,7 @@ public sealed class TrackerFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Tracker:SignIn:MaxFailedAttempts", MaxFailedAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Tracker:SignIn:LockoutMinutes", "15");
+        builder.UseSetting("Tracker:SignIn:AttemptsPerClient", AttemptsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (WithEditor)
         {
             builder.UseSetting("Tracker:Admin:Email", EditorEmail);
@@ -50,6 +60,11 @@ public sealed class TrackerFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (MoreServices is { } more)
+        {
+            builder.ConfigureServices(more);
         }
 
         if (RemoteAddress is { } address)

@@ -23,6 +23,13 @@ public sealed class SignInLimits
     public int MaxFailedAttempts { get; set; } = 5;
 
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Sign-in posts one client address may make in <see cref="LockoutMinutes"/> (the built-in rate limiter; more get
+    /// 429 with Retry-After). Below <see cref="MaxFailedAttempts"/> by default, so that one address alone cannot lock an
+    /// editor out; raise it where many editors share one address (or configure the proxy, so that each is seen).
+    /// </summary>
+    public int AttemptsPerClient { get; set; } = 4;
 }
 
 /// <summary>Limits of the import page (<c>Tracker:Import</c>).</summary>

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using MetaAiTracker.Web.Api;
+using MetaAiTracker.Web.Editing;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,8 @@ public sealed class RateLimitOptions
 
 /// <summary>
 /// A fixed-window limit per client address on <c>/api/…</c>, <c>/openapi/…</c> and <c>/feed.atom</c> (see
-/// <see cref="ApiPaths.IsApi"/>); pages and the Blazor circuit are not limited here. A refused request gets
+/// <see cref="ApiPaths.IsApi"/>), and another on posts of the sign-in form (<see cref="SignInLimits.AttemptsPerClient"/>
+/// in <see cref="SignInLimits.LockoutMinutes"/>); other pages and the Blazor circuit are not limited here. A refused request gets
 /// <c>429 Too Many Requests</c> with <c>Retry-After</c> (seconds) and a ProblemDetails body.
 /// </summary>
 public static class RateLimiting
@@ -38,6 +40,18 @@ public static class RateLimiting
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
+                if (IsSignInPost(context.Request))
+                {
+                    var signIn = context.RequestServices.GetRequiredService<IOptions<SignInLimits>>().Value;
+                    return RateLimitPartition.GetFixedWindowLimiter("sign-in " + ClientKey(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = signIn.AttemptsPerClient,
+                        Window = TimeSpan.FromMinutes(signIn.LockoutMinutes),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    });
+                }
+
                 if (!ApiPaths.IsApi(context.Request.Path))
                 {
                     return RateLimitPartition.GetNoLimiter(string.Empty);
@@ -84,14 +98,30 @@ public static class RateLimiting
         return address.ToString();
     }
 
+    /// <summary>A post of the sign-in form: limited per client (<see cref="SignInLimits.AttemptsPerClient"/>).</summary>
+    public static bool IsSignInPost(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals(WebSetup.SignInPath, StringComparison.OrdinalIgnoreCase);
+
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
         var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var signIn = IsSignInPost(http.Request);
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : limits.WindowSeconds;
+            : signIn ? http.RequestServices.GetRequiredService<IOptions<SignInLimits>>().Value.LockoutMinutes * 60 : limits.WindowSeconds;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (signIn)
+        {
+            // A form post from a page, not an API call: a short text a browser shows as it is.
+            var minutes = (int)Math.Ceiling(seconds / 60d);
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimiting))
+                .LogWarning("Sign-in attempts from {Client} refused for {Seconds} s: the per-client limit is reached", ClientKey(http.Connection.RemoteIpAddress), seconds);
+            await http.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Too many sign-in attempts from this address. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}."), cancellationToken);
+            return;
+        }
 
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext

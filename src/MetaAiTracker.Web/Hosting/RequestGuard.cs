@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.HostFiltering;
+
+namespace MetaAiTracker.Web.Hosting;
+
+/// <summary>
+/// The outermost part of the pipeline, ahead of the host filtering the framework adds: the security headers for every
+/// response (host filtering's own 400s included), then a request without a Host header refused with 400 and one
+/// warning. An HTTP/1.0 request may leave Host out, and every page then failed with a 500 (the framework cannot build
+/// the page's address from an empty host).
+/// </summary>
+internal sealed class RequestGuardStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.Use(async (context, nextMiddleware) =>
+        {
+            if (string.IsNullOrEmpty(context.Request.Host.Host))
+            {
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<RequestGuardStartupFilter>()
+                    .LogWarning("Refused an {Protocol} request for {Path} without a Host header from {Client}",
+                        context.Request.Protocol, context.Request.Path, RateLimiting.ClientKey(context.Connection.RemoteIpAddress));
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("A Host header is required.");
+                return;
+            }
+
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
+}
+
+internal static class RequestGuard
+{
+    /// <summary>
+    /// First among the start-up filters, so that it wraps host filtering; and host filtering refuses an empty Host too
+    /// (behind the guard, it never sees one). <c>AllowedHosts</c> itself comes from configuration (appsettings.json:
+    /// the loopback names the README's run command uses; docs/deployment.md says how to set the real one).
+    /// </summary>
+    public static IServiceCollection AddTrackerRequestGuard(this IServiceCollection services)
+    {
+        services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, RequestGuardStartupFilter>());
+        services.Configure<HostFilteringOptions>(options => options.AllowEmptyHosts = false);
+        return services;
+    }
+}
