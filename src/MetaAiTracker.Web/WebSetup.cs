@@ -110,10 +110,6 @@ public static class WebSetup
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
 
-            // Redirects stay on this site whatever Host the request claims: the handler builds them absolute from it.
-            options.Events.OnRedirectToLogin = context => RedirectRelative(context.Response, context.RedirectUri);
-            options.Events.OnRedirectToAccessDenied = context => RedirectRelative(context.Response, context.RedirectUri);
-
             // With editing switched off (no Tracker:Admin), an old cookie counts for nothing.
             var validateStamp = options.Events.OnValidatePrincipal;
             options.Events.OnValidatePrincipal = async context =>
@@ -228,12 +224,6 @@ public static class WebSetup
             return Results.LocalRedirect(LocalOrHome(form["returnUrl"]));
         }).DisableAntiforgery();
         return app;
-    }
-
-    private static Task RedirectRelative(HttpResponse response, string redirectUri)
-    {
-        response.Redirect(Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri) ? uri.PathAndQuery + uri.Fragment : redirectUri);
-        return Task.CompletedTask;
     }
 
     /// <summary>A return address that stays on this site: a path starting with one '/', else the overview.</summary>

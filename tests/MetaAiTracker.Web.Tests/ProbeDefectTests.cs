@@ -82,6 +82,13 @@ public sealed class ProbeDefectTests
         Assert.Equal(HttpStatusCode.Redirect, editor.StatusCode);
         Assert.False(editor.Headers.Location!.IsAbsoluteUri, editor.Headers.Location.ToString());
         Assert.Equal("/account/login?ReturnUrl=%2Feditor", editor.Headers.Location.OriginalString);
+
+        // Signing in (a static page that navigates on success) does not send the browser to the claimed host either.
+        using var forgedBrowser = factory.NewClient();
+        forgedBrowser.DefaultRequestHeaders.Host = Forged;
+        using var signedIn = await TrackerFactory.SignInAsync(forgedBrowser, TrackerFactory.EditorEmail, TrackerFactory.EditorPassword, "/editor/import");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.DoesNotContain(Forged, signedIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,13 +142,15 @@ public sealed class ProbeDefectTests
     [Fact]
     public async Task On_kestrel_a_request_without_a_host_is_a_400_with_the_headers_and_no_response_names_the_server()
     {
-        await using var factory = new TrackerFactory { Environment = "Staging" };
+        var sink = new CollectingSink();
+        await using var factory = new TrackerFactory { Environment = "Staging", MoreServices = services => services.AddSingleton<ILogEventSink>(sink) };
         factory.UseKestrel(0);
         factory.StartServer();
         using var client = factory.CreateClient();
         var address = client.BaseAddress!;
 
         using var page = await client.GetAsync(new Uri("/timeline", UriKind.Relative));
+        var before = sink.Count;
         var raw = await RawAsync(address, "GET /timeline HTTP/1.0\r\n\r\n");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -153,6 +162,44 @@ public sealed class ProbeDefectTests
         Assert.Contains("\r\nX-Frame-Options: DENY", head, StringComparison.Ordinal);
         Assert.DoesNotContain("\r\nServer:", head, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("A Host header is required.", raw, StringComparison.Ordinal);
+        var serious = sink.Since(before).Where(e => e.Level >= LogEventLevel.Warning).ToList();
+        Assert.True(serious.Count == 1, string.Join('\n', serious.Select(e => e.RenderMessage(CultureInfo.InvariantCulture))));
+        Assert.Equal(LogEventLevel.Warning, serious[0].Level);
+        Assert.Contains("without a Host header", serious[0].RenderMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A page whose store fails is caught by the layout's error boundary (the page answers with its message); the 500
+    /// path of the pipeline is the API's, checked in HostingTests. Either way: the headers, and nothing of the error.
+    /// </summary>
+    [Fact]
+    public async Task A_page_that_fails_says_so_with_the_security_headers_and_nothing_of_the_error()
+    {
+        await using var factory = new TrackerFactory
+        {
+            Environment = "Staging",
+            MoreServices = services => services.AddSingleton<MetaAiTracker.Core.Abstractions.ITrackerDbContextFactory, BrokenStore>(),
+        };
+        using var client = factory.NewClient();
+
+        using var page = await client.GetAsync(new Uri("/sources", UriKind.Relative));
+        using var api = await client.GetAsync(new Uri("/api/sources", UriKind.Relative));
+
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Something went wrong on this page", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(BrokenStore.Secret, html, StringComparison.Ordinal);
+        SecurityHeaderTests.AssertSecurityHeaders(page);
+        Assert.Equal(HttpStatusCode.InternalServerError, api.StatusCode);
+        Assert.DoesNotContain(BrokenStore.Secret, await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        SecurityHeaderTests.AssertSecurityHeaders(api);
+    }
+
+    private sealed class BrokenStore : MetaAiTracker.Core.Abstractions.ITrackerDbContextFactory
+    {
+        public const string Secret = "password=hunter2";
+
+        public Task<MetaAiTracker.Core.Abstractions.ITrackerDbContext> CreateAsync(CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException(Secret);
     }
 
     private static async Task<string> RawAsync(Uri address, string request)
@@ -176,6 +223,17 @@ public sealed class ProbeDefectTests
         var antiforgery = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
         Assert.Contains("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("; httponly", antiforgery, StringComparison.OrdinalIgnoreCase);
+
+        using var browser = factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        using var signedIn = await TrackerFactory.SignInAsync(browser, TrackerFactory.EditorEmail, TrackerFactory.EditorPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var editor = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("tracker.editor=", StringComparison.Ordinal));
+        Assert.Contains("; secure", editor, StringComparison.OrdinalIgnoreCase);
+
+        using var http = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var plain = await http.GetAsync(new Uri("/account/login", UriKind.Relative));
+        Assert.DoesNotContain("; secure", Assert.Single(plain.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)),
+            StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
