@@ -1,8 +1,15 @@
 using MetaAiTracker.Core;
 using MetaAiTracker.Data;
 using MetaAiTracker.Web;
+using MetaAiTracker.Web.Cli;
 using MetaAiTracker.Web.Hosting;
 using Serilog;
+
+// With a verb (dataset …, db …) the executable is an operator's command, not the site (docs/operations.md).
+if (TrackerCommands.IsCommand(args))
+{
+    return await TrackerCommands.RunAsync(args);
+}
 
 // A console logger for start-up failures. The host builds its own logger from configuration and leaves this
 // static one alone (preserveStaticLogger), so several hosts can run in one process (tests) without sharing state.
@@ -23,6 +30,7 @@ try
     await app.Services.GetRequiredService<TrackerStoreInitializer>().InitializeAsync(app.Services.OncePerDatabaseAsync);
     app.UseTrackerWeb();
     await app.RunAsync();
+    return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {
