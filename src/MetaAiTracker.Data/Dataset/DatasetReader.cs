@@ -74,6 +74,9 @@ public static partial class DatasetReader
 
     public static string Write(DatasetDocument document) => JsonSerializer.Serialize(document, WriteContext.DatasetDocument);
 
+    /// <summary>The document as the bytes of a download: what <c>/api/dataset</c> answers and <c>dataset export</c> writes.</summary>
+    public static byte[] WriteUtf8(DatasetDocument document) => System.Text.Encoding.UTF8.GetBytes(Write(document));
+
     /// <summary>Most entries one list of a document may hold (events, citations, a text's paragraphs…).</summary>
     public const int MaxListEntries = 250_000;
 

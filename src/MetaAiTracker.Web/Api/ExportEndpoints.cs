@@ -42,7 +42,7 @@ internal static class ExportEndpoints
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var document = await DatasetExporter.ExportAsync(db, cancellationToken: cancellationToken);
-        return TypedResults.File(Encoding.UTF8.GetBytes(DatasetReader.Write(document)), "application/json", DatasetFileName);
+        return TypedResults.File(DatasetReader.WriteUtf8(document), "application/json", DatasetFileName);
     }
 
     internal static async Task<Results<FileContentHttpResult, ValidationProblem>> CsvAsync(

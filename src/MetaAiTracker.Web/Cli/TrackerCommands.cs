@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using MetaAiTracker.Data;
 using MetaAiTracker.Data.Dataset;
 using MetaAiTracker.Data.Editing;
@@ -114,8 +113,8 @@ public static class TrackerCommands
         await using var store = await CommandStore.OpenExistingAsync(cancellationToken);
         await using var db = await store.Contexts.CreateDbContextAsync(cancellationToken);
         var document = await DatasetExporter.ExportAsync(db, cancellationToken: cancellationToken);
-        var bytes = Encoding.UTF8.GetBytes(DatasetReader.Write(document));
-        await WriteWholeAsync(target, bytes, cancellationToken);
+        var bytes = DatasetReader.WriteUtf8(document);
+        await WriteBesideThenMoveAsync(target, (partial, ct) => File.WriteAllBytesAsync(partial, bytes, ct), cancellationToken);
         await output.WriteLineAsync($"Wrote {target.FullName}: {document.Events?.Count ?? 0} events, {ImportReader.Size(bytes.Length)}.");
         return Ok;
     }
@@ -147,19 +146,16 @@ public static class TrackerCommands
 
         await store.EnsureExistsAsync(cancellationToken);
 
-        Directory.CreateDirectory(copy.DirectoryName!);
-        var partial = copy.FullName + ".partial";
-        File.Delete(partial);
-        await using (var source = new SqliteConnection(store.ConnectionString))
-        await using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
+        await WriteBesideThenMoveAsync(copy, async (partial, ct) =>
         {
-            await source.OpenAsync(cancellationToken);
-            await destination.OpenAsync(cancellationToken);
+            await using var source = new SqliteConnection(store.ConnectionString);
+            await using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString());
+            await source.OpenAsync(ct);
+            await destination.OpenAsync(ct);
             // SQLite's online backup: a consistent snapshot page by page, while the site goes on reading and writing.
             source.BackupDatabase(destination);
-        }
+        }, cancellationToken);
 
-        File.Move(partial, copy.FullName, overwrite: true);
         await output.WriteLineAsync($"Wrote {copy.FullName}: {ImportReader.Size(copy.Length)}, a consistent copy of {store.DataSource}.");
         return Ok;
     }
@@ -180,20 +176,27 @@ public static class TrackerCommands
         }
     }
 
-    /// <summary>Writes beside the target, then moves it into place: a failed export never leaves half a file.</summary>
-    private static async Task WriteWholeAsync(FileInfo target, byte[] bytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="target"/> through a file beside it (<c>FILE.partial</c>), moved into place once complete:
+    /// a failed export or backup never leaves half a file, and an unwritable place is one line.
+    /// </summary>
+    private static async Task WriteBesideThenMoveAsync(FileInfo target, Func<string, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         var partial = target.FullName + ".partial";
         try
         {
             Directory.CreateDirectory(target.DirectoryName!);
-            await File.WriteAllBytesAsync(partial, bytes, cancellationToken);
+            File.Delete(partial);
+            await write(partial, cancellationToken);
             File.Move(partial, target.FullName, overwrite: true);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            File.Delete(partial);
             throw new CommandException($"{target.FullName}: cannot be written ({FirstLine(ex)})");
+        }
+        finally
+        {
+            File.Delete(partial); // gone after the move; after any failure, nothing is left behind
         }
     }
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.HostFiltering;
-
 namespace MetaAiTracker.Web.Hosting;
 
 /// <summary>
@@ -60,14 +58,13 @@ internal static class RequestGuard
     }
 
     /// <summary>
-    /// First among the start-up filters, so that it wraps host filtering; and host filtering refuses an empty Host too
-    /// (behind the guard, it never sees one). <c>AllowedHosts</c> itself comes from configuration (appsettings.json:
-    /// the loopback names the README's run command uses; docs/deployment.md says how to set the real one).
+    /// First among the start-up filters, so that it wraps host filtering (which therefore never sees an empty Host).
+    /// <c>AllowedHosts</c> itself comes from configuration (appsettings.json: the loopback names the README's run
+    /// command uses; docs/deployment.md says how to set the real one).
     /// </summary>
     public static IServiceCollection AddTrackerRequestGuard(this IServiceCollection services)
     {
         services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, RequestGuardStartupFilter>());
-        services.Configure<HostFilteringOptions>(options => options.AllowEmptyHosts = false);
         return services;
     }
 }

@@ -5,22 +5,8 @@ namespace MetaAiTracker.Tests.Shared;
 /// <summary>What every browser test needs: the repository's root, a page that records errors, and a wait for the circuit.</summary>
 public static class BrowserPages
 {
-    /// <summary>The folder that holds MetaAiTracker.sln, found upwards from the test's output folder.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "MetaAiTracker.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("MetaAiTracker.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    /// <summary>The folder that holds MetaAiTracker.sln (<see cref="Repository.Root"/>).</summary>
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>A new page (own context: own storage) on <paramref name="baseUrl"/> that records console errors and page errors.</summary>
     public static async Task<(IPage Page, List<string> Errors)> NewPageAsync(
